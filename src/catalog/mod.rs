@@ -1,0 +1,1 @@
+//! Catalog: a diagnosis in, localized words an end user can act on out.

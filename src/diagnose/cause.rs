@@ -1,0 +1,109 @@
+//! The cause labels: what really happened, as a stable public vocabulary.
+
+/// Declares [`Cause`] with its snake_case labels in one table, so the enum, [`Cause::ALL`],
+/// [`Cause::as_str`] and [`Cause::parse`] can never disagree.
+macro_rules! causes {
+    ($($variant:ident = $label:literal,)*) => {
+        /// What really happened. The labels (`as_str`) are part of the public API.
+        ///
+        /// `Custom` carries an integrator-defined label produced by a rule.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Cause {
+            $($variant,)*
+            Custom(String),
+        }
+
+        impl Cause {
+            /// Every built-in cause, in the order of the public table.
+            pub const ALL: &'static [Cause] = &[$(Cause::$variant,)*];
+
+            /// The snake_case label, for example `card_expired`.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Cause::$variant => $label,)*
+                    Cause::Custom(s) => s,
+                }
+            }
+
+            /// The built-in cause with this label, if there is one.
+            pub fn builtin(label: &str) -> Option<Cause> {
+                match label {
+                    $($label => Some(Cause::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+causes! {
+    PaymentRequired = "payment_required",
+    PaymentRequiredOnchain = "payment_required_onchain",
+    PaymentRequiredLightning = "payment_required_lightning",
+    CrawlerPaymentRequired = "crawler_payment_required",
+    OnchainInsufficientBalance = "onchain_insufficient_balance",
+    PaymentSignatureInvalid = "payment_signature_invalid",
+    PaymentAuthorizationExpired = "payment_authorization_expired",
+    PaymentNetworkMismatch = "payment_network_mismatch",
+    WalletApprovalRequired = "wallet_approval_required",
+    PaymentSettlementFailed = "payment_settlement_failed",
+    InsufficientFunds = "insufficient_funds",
+    CardDeclined = "card_declined",
+    CardExpired = "card_expired",
+    CardIncorrectCvc = "card_incorrect_cvc",
+    CardDetailsInvalid = "card_details_invalid",
+    CardLimitExceeded = "card_limit_exceeded",
+    CardNotSupported = "card_not_supported",
+    CardAuthenticationRequired = "card_authentication_required",
+    ProcessingErrorRetry = "processing_error_retry",
+    PaymentMethodNotActivated = "payment_method_not_activated",
+    EwalletAccountBlocked = "ewallet_account_blocked",
+    CreditsExhausted = "credits_exhausted",
+    QuotaExceeded = "quota_exceeded",
+    SubscriptionPastDue = "subscription_past_due",
+    ServiceSuspendedBilling = "service_suspended_billing",
+    MerchantMisconfigured = "merchant_misconfigured",
+    AuthRequired = "auth_required",
+    Forbidden = "forbidden",
+    RateLimited = "rate_limited",
+    BotChallenge = "bot_challenge",
+    ProxyAuthRequired = "proxy_auth_required",
+}
+
+impl Cause {
+    /// The built-in cause with this label, or a custom one carrying it.
+    pub fn parse(label: &str) -> Cause {
+        Cause::builtin(label).unwrap_or_else(|| Cause::Custom(label.to_owned()))
+    }
+
+    /// Transient causes do not block the user's task for long: `auto` mode shows them as a toast.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Cause::RateLimited | Cause::ProcessingErrorRetry)
+    }
+
+    /// The fallback when nothing but the status is readable.
+    pub fn for_status(status: u16) -> Option<Cause> {
+        Some(match status {
+            401 => Cause::AuthRequired,
+            402 => Cause::PaymentRequired,
+            403 => Cause::Forbidden,
+            407 => Cause::ProxyAuthRequired,
+            429 => Cause::RateLimited,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cause;
+
+    #[test]
+    fn labels_round_trip() {
+        assert_eq!(Cause::ALL.len(), 31);
+        for c in Cause::ALL {
+            assert_eq!(&Cause::parse(c.as_str()), c);
+        }
+        assert_eq!(Cause::parse("upgrade_plan"), Cause::Custom("upgrade_plan".into()));
+    }
+}

@@ -1,0 +1,1 @@
+//! Intercept: reading a bounded copy of a response, and the options.

@@ -1,0 +1,1 @@
+//! Render: the only code that touches the Document.
