@@ -1,1 +1,93 @@
-use wasm_bindgen as _;
+//! The #[wasm_bindgen] surface: `configure`, `handle`, `diagnose`, `dismiss`. The loader
+//! (src/js/core.js) is the only caller; it clones responses and catches every error.
+
+use crate::catalog::Explanation;
+use crate::diagnose::{diagnose_with, Diagnosis};
+use crate::intercept::{read_exchange, Config};
+use crate::render;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use wasm_bindgen::prelude::*;
+
+mod format;
+mod present;
+
+thread_local! {
+    static CONFIG: RefCell<Config> = RefCell::new(Config::default());
+    static WARNED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Logs each distinct warning once per page.
+pub(crate) fn warn_once(warnings: Vec<String>) {
+    for w in warnings {
+        if WARNED.with(|s| s.borrow_mut().insert(w.clone())) {
+            web_sys::console::warn_1(&format!("explain402: {w}").into());
+        }
+    }
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("explain402: internal error: {info}").into());
+    }));
+}
+
+/// Replaces the configuration with `options` merged over the defaults.
+#[wasm_bindgen]
+pub fn configure(options: JsValue) {
+    let mut warnings = Vec::new();
+    let config = Config::default().apply(&options, &mut warnings);
+    warn_once(warnings);
+    CONFIG.with(|c| *c.borrow_mut() = config);
+}
+
+fn config_for(overrides: &JsValue) -> Config {
+    let base = CONFIG.with(|c| c.borrow().clone());
+    if overrides.is_undefined() || overrides.is_null() {
+        return base;
+    }
+    let mut warnings = Vec::new();
+    let config = base.apply(overrides, &mut warnings);
+    warn_once(warnings);
+    config
+}
+
+async fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
+    let ex = read_exchange(response, config.max_body_bytes, config.read_timeout_ms).await;
+    let diagnosis = diagnose_with(&ex, &config.rules)?;
+    let locale = present::locale(config);
+    let explanation = config.catalog.explain(&diagnosis, &locale, &format::IntlFormat);
+    Some((diagnosis, explanation))
+}
+
+/// Diagnoses `response` (a clone made by the loader) without touching the page.
+#[wasm_bindgen]
+pub async fn diagnose(response: JsValue, overrides: JsValue) -> JsValue {
+    let config = config_for(&overrides);
+    match explain(&response, &config).await {
+        Some((d, e)) => present::report(&d, &e),
+        None => JsValue::NULL,
+    }
+}
+
+/// Diagnoses `response` and shows the panel (unless `onShow` returns `false`).
+#[wasm_bindgen]
+pub async fn handle(response: JsValue, overrides: JsValue) -> JsValue {
+    let config = config_for(&overrides);
+    let Some((d, e)) = explain(&response, &config).await else {
+        return JsValue::NULL;
+    };
+    let report = present::report(&d, &e);
+    if present::callback(&config.on_show, &[&report]).is_some_and(|r| r == JsValue::FALSE) {
+        return report;
+    }
+    present::show(&config, &d, e, report.clone());
+    report
+}
+
+/// Dismisses every open panel.
+#[wasm_bindgen]
+pub fn dismiss() {
+    render::dismiss_all();
+}

@@ -1,1 +1,381 @@
 //! Catalog: a diagnosis in, localized words an end user can act on out.
+//!
+//! Every built-in cause has a title, an explanation, two to four steps and a list of actions in
+//! English (`en.rs`) and Indonesian (`id.rs`); GLOSSARY.md keeps the terms consistent.
+//! Integrators change any word through the `messages` option (see `overrides.rs` for the shape)
+//! and may add locales and custom causes.
+//!
+//! ```
+//! use explain402::catalog::{Catalog, PlainFormat};
+//! use explain402::diagnose::{Cause, Details, Diagnosis, Source};
+//!
+//! let d = Diagnosis {
+//!     cause: Cause::RateLimited,
+//!     source: Source::Status,
+//!     status: 429,
+//!     details: Details { retry_after: Some(30), ..Details::default() },
+//! };
+//! let e = Catalog::builtin().explain(&d, "id-ID", &PlainFormat);
+//! assert_eq!(e.steps[0], "Tunggu sebentar, lalu coba lagi dalam 30 detik.");
+//! ```
+//!
+//! # Design
+//! **Text lookup never fails.** Each field is looked up on its own, first filled text wins:
+//! integrator text in the locale, built-in text in the locale, then the same for the language
+//! without its region, then English. A custom cause looks for its own texts (locale, then
+//! English) before those of its fallback cause: the cause for the status (`payment_required`
+//! for 402 and for statuses without one). Action labels prefer the integrator's, then a
+//! cause's own built-in label ("Top up credits"), then the label of the kind.
+
+mod actions;
+mod en;
+mod format;
+mod id;
+mod overrides;
+mod template;
+mod ui;
+
+pub use actions::{builtin_actions, Action, ActionKind, ACTION_COUNT};
+pub use format::{atomic_to_decimal, format_amount, network_name, Format, PlainFormat};
+pub use overrides::{MAX_EXPLANATION, MAX_LABEL, MAX_STEP, MAX_STEPS, MAX_TITLE, RESERVED};
+pub use template::{check, fill, placeholders, PLACEHOLDERS};
+pub use ui::{Ui, UI_KEYS, UI_LEN};
+
+use crate::diagnose::{Cause, Diagnosis};
+use crate::json::Value;
+use overrides::{normalize_tag, CauseTexts, LocaleTexts};
+
+/// Number of built-in causes; every built-in locale has one [`Text`] for each.
+pub const CAUSE_COUNT: usize = Cause::ALL.len();
+
+/// The built-in texts of one cause in one locale. Placeholders appear only inside `[[ ]]`.
+#[derive(Debug)]
+pub struct Text {
+    /// The cause label, as a check on the table order.
+    pub cause: &'static str,
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub steps: &'static [&'static str],
+    /// Labels this cause gives some of its actions instead of the locale's label for the kind.
+    pub labels: &'static [(ActionKind, &'static str)],
+}
+
+/// The built-in texts of one locale.
+#[derive(Debug)]
+pub struct Builtin {
+    pub tag: &'static str,
+    /// The chrome strings, in the order of [`UI_KEYS`].
+    pub ui: [&'static str; UI_LEN],
+    /// The action labels, in the order of [`ActionKind::ALL`].
+    pub labels: [&'static str; ACTION_COUNT],
+    /// One entry per cause, in the order of [`Cause::ALL`].
+    pub causes: &'static [Text; CAUSE_COUNT],
+}
+
+impl Builtin {
+    /// The texts for the cause labelled `label`.
+    pub fn text(&'static self, label: &str) -> Option<&'static Text> {
+        self.causes.iter().find(|t| t.cause == label)
+    }
+}
+
+/// The built-in locales, English first.
+pub static BUILTIN: [&Builtin; 2] = [&en::EN, &id::ID];
+
+/// The built-in texts of `tag` (exactly `en` or `id`).
+pub fn builtin(tag: &str) -> Option<&'static Builtin> {
+    BUILTIN.iter().copied().find(|b| b.tag == tag)
+}
+
+/// What the panel says about one diagnosis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The catalog locale the texts were looked up for (`id`, `en`, or an added one).
+    pub locale: String,
+    pub cause: String,
+    pub title: String,
+    pub explanation: String,
+    pub steps: Vec<String>,
+    /// Most useful first; `copy_reference` only when there is a reference.
+    pub actions: Vec<Action>,
+    pub reference: Option<String>,
+}
+
+/// The built-in texts plus the integrator's.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    /// `en`, `id`, then added locales, each with its integrator texts (maybe none).
+    locales: Vec<LocaleTexts>,
+}
+
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog::builtin()
+    }
+}
+
+/// Where one field may come from, most specific first.
+struct Layer<'a> {
+    custom: Option<&'a CauseTexts>,
+    builtin: Option<&'static Text>,
+    locale: &'a LocaleTexts,
+    base: Option<&'static Builtin>,
+}
+
+impl Catalog {
+    /// The built-in texts only.
+    pub fn builtin() -> Catalog {
+        Catalog {
+            locales: BUILTIN
+                .iter()
+                .map(|b| LocaleTexts::new(b.tag.to_owned()))
+                .collect(),
+        }
+    }
+
+    /// The built-in texts with the `messages` option over them. Each problem in `messages`
+    /// adds one warning; the affected field keeps its default.
+    pub fn with_messages(messages: &Value, warnings: &mut Vec<String>) -> Catalog {
+        let mut catalog = Catalog::builtin();
+        overrides::parse(messages, &mut catalog.locales, warnings);
+        catalog
+    }
+
+    /// The locale tags: `en`, `id`, then added ones (lowercase).
+    pub fn locales(&self) -> Vec<&str> {
+        self.locales.iter().map(|l| l.tag.as_str()).collect()
+    }
+
+    /// The first candidate that names a locale of the catalog, trying the full tag
+    /// (case-insensitive, `_` = `-`) and then its language; `in` counts as `id`. Else `en`.
+    pub fn negotiate(&self, candidates: &[&str]) -> String {
+        for candidate in candidates {
+            let Some(tag) = normalize_tag(candidate) else {
+                continue;
+            };
+            let lang = tag.split('-').next().unwrap_or("");
+            if let Some(l) = self.find(&tag).or_else(|| self.find(lang)) {
+                return l.tag.clone();
+            }
+        }
+        "en".to_owned()
+    }
+
+    /// The words for `d` in the catalog locale closest to `locale`.
+    pub fn explain(&self, d: &Diagnosis, locale: &str, fmt: &dyn Format) -> Explanation {
+        let tag = self.negotiate(&[locale]);
+        let values = Values::new(d, &tag, fmt);
+        let value = |name: &str| values.get(name);
+        let base = match &d.cause {
+            Cause::Custom(_) => Cause::for_status(d.status).unwrap_or(Cause::PaymentRequired),
+            c => c.clone(),
+        };
+        let label = d.cause.as_str();
+        let keys: &[&str] = if base.as_str() == label {
+            &[label]
+        } else {
+            &[label, base.as_str()]
+        };
+        let layers = self.layers(&tag, keys);
+
+        let field = |custom: fn(&CauseTexts) -> Option<&str>, builtin: fn(&Text) -> &str| {
+            let candidates = layers
+                .iter()
+                .flat_map(|l| [l.custom.and_then(custom), l.builtin.map(builtin)]);
+            candidates
+                .flatten()
+                .find_map(|t| fill(t, &value))
+                .unwrap_or_default()
+        };
+        let title = field(|c| c.title.as_deref(), |b| b.title);
+        let explanation = field(|c| c.explanation.as_deref(), |b| b.explanation);
+
+        let steps: Vec<&str> = layers
+            .iter()
+            .find_map(
+                |l| match (l.custom.and_then(|c| c.steps.as_ref()), l.builtin) {
+                    (Some(s), _) => Some(s.iter().map(String::as_str).collect()),
+                    (None, Some(b)) => Some(b.steps.to_vec()),
+                    (None, None) => None,
+                },
+            )
+            .unwrap_or_default();
+        let steps = steps
+            .into_iter()
+            .filter_map(|s| fill(s, &value))
+            .filter(|s| !s.is_empty())
+            .collect();
+
+        let kinds = layers
+            .iter()
+            .find_map(|l| {
+                let custom = l.custom.and_then(|c| c.actions.as_deref());
+                custom.or_else(|| {
+                    l.builtin
+                        .and_then(|b| Cause::builtin(b.cause))
+                        .map(|c| builtin_actions(&c))
+                })
+            })
+            .unwrap_or_default();
+        let reference = d.details.reference.clone().filter(|r| !r.trim().is_empty());
+        let actions = kinds
+            .iter()
+            .filter(|k| reference.is_some() || **k != ActionKind::CopyReference)
+            .map(|&kind| Action {
+                kind,
+                label: label_for(&layers, kind, &value),
+            })
+            .collect();
+
+        Explanation {
+            locale: tag,
+            cause: label.to_owned(),
+            title,
+            explanation,
+            steps,
+            actions,
+            reference,
+        }
+    }
+
+    /// The chrome strings for the catalog locale closest to `locale`.
+    pub fn ui(&self, locale: &str) -> Ui {
+        let tag = self.negotiate(&[locale]);
+        let chain = self.chain(&tag);
+        let texts = std::array::from_fn(|i| {
+            chain
+                .iter()
+                .find_map(|l| {
+                    let custom = l.ui.get(i).and_then(|s| s.clone());
+                    custom.or_else(|| {
+                        builtin(&l.tag)
+                            .and_then(|b| b.ui.get(i))
+                            .map(|s| (*s).to_owned())
+                    })
+                })
+                .unwrap_or_default()
+        });
+        Ui::from_texts(tag, texts)
+    }
+
+    fn find(&self, tag: &str) -> Option<&LocaleTexts> {
+        self.locales.iter().find(|l| l.tag == tag)
+    }
+
+    /// The locales to look in for `tag`: itself, its language, English.
+    fn chain(&self, tag: &str) -> Vec<&LocaleTexts> {
+        let lang = tag.split('-').next().unwrap_or(tag);
+        let mut out: Vec<&LocaleTexts> = Vec::with_capacity(3);
+        for t in [tag, lang, "en"] {
+            if let Some(l) = self.find(t) {
+                if !out.iter().any(|o| o.tag == l.tag) {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+
+    /// For each cause key, for each locale of the chain: where a field may come from.
+    fn layers(&self, tag: &str, keys: &[&str]) -> Vec<Layer<'_>> {
+        let chain = self.chain(tag);
+        let mut out = Vec::with_capacity(keys.len() * chain.len());
+        for key in keys {
+            for &locale in &chain {
+                let base = builtin(&locale.tag);
+                let builtin = base.and_then(|b| b.text(key));
+                out.push(Layer {
+                    custom: locale.causes.get(*key),
+                    builtin,
+                    locale,
+                    base,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The label of `kind`: integrator text for the cause, integrator text for the kind, built-in
+/// text for the cause, built-in text for the kind, layer by layer (so a custom cause's own
+/// English label comes before the built-in label of the user's locale).
+fn label_for(
+    layers: &[Layer<'_>],
+    kind: ActionKind,
+    value: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let i = kind.index();
+    layers
+        .iter()
+        .flat_map(|l| {
+            [
+                l.custom
+                    .and_then(|c| c.labels.get(i))
+                    .and_then(|s| s.as_deref()),
+                l.locale.labels.get(i).and_then(|s| s.as_deref()),
+                l.builtin
+                    .and_then(|b| b.labels.iter().find(|(k, _)| *k == kind))
+                    .map(|(_, s)| *s),
+                // Only for a built-in cause: a custom cause's English label comes before it.
+                l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
+            ]
+        })
+        .flatten()
+        .find_map(|t| fill(t, value))
+        .unwrap_or_else(|| kind.as_str().to_owned())
+}
+
+/// The placeholder values of one diagnosis, formatted once.
+struct Values {
+    amount: Option<String>,
+    network: Option<String>,
+    retry_after: Option<String>,
+    reference: Option<String>,
+    resource: Option<String>,
+}
+
+impl Values {
+    fn new(d: &Diagnosis, locale: &str, fmt: &dyn Format) -> Values {
+        let det = &d.details;
+        let amount = det.amount.as_ref();
+        Values {
+            amount: amount.and_then(|a| format_amount(a, locale, fmt)),
+            network: amount
+                .and_then(|a| a.network.as_deref())
+                .map(|n| network_name(n).to_owned()),
+            // A zero wait reads badly ("in 0 seconds"); the text without it says "a moment".
+            retry_after: det
+                .retry_after
+                .filter(|s| *s > 0)
+                .map(|s| fmt.duration(locale, s)),
+            reference: det.reference.clone(),
+            resource: det.resource.clone(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<String> {
+        let v = match name {
+            "amount" => &self.amount,
+            "network" => &self.network,
+            "retryAfter" => &self.retry_after,
+            "reference" => &self.reference,
+            "resource" => &self.resource,
+            _ => return None,
+        };
+        v.clone().filter(|s| !s.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Cause, BUILTIN};
+
+    #[test]
+    fn tables_follow_the_cause_order() {
+        for b in BUILTIN {
+            for (text, cause) in b.causes.iter().zip(Cause::ALL) {
+                assert_eq!(text.cause, cause.as_str(), "{}", b.tag);
+            }
+        }
+    }
+}

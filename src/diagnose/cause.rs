@@ -104,6 +104,9 @@ mod tests {
         for c in Cause::ALL {
             assert_eq!(&Cause::parse(c.as_str()), c);
         }
-        assert_eq!(Cause::parse("upgrade_plan"), Cause::Custom("upgrade_plan".into()));
+        assert_eq!(
+            Cause::parse("upgrade_plan"),
+            Cause::Custom("upgrade_plan".into())
+        );
     }
 }

@@ -1,165 +1,89 @@
 //! Diagnosis: an HTTP exchange in, the real cause of a payment or access rejection out.
 //!
 //! Pure Rust: nothing here names `wasm_bindgen`, `web_sys` or `js_sys`.
+//!
+//! ```
+//! use explain402::diagnose::{diagnose, Cause, Exchange, Headers, Source};
+//!
+//! let ex = Exchange {
+//!     status: 402,
+//!     headers: Headers::from_iter([("Content-Type", "application/json"), ("Request-Id", "req_123")]),
+//!     body: br#"{"error":{"type":"card_error","code":"expired_card"}}"#.to_vec(),
+//!     ..Exchange::default()
+//! };
+//! let d = diagnose(&ex).unwrap();
+//! assert_eq!((d.cause, d.source), (Cause::CardExpired, Source::Stripe));
+//! assert_eq!(d.details.reference.as_deref(), Some("req_123"));
+//! ```
+//!
+//! # Design
+//! **Diagnosis never fails**: any bytes in, and every 401, 402, 403, 407 and 429 gets a cause
+//! (the status alone, when nothing else is readable). Other statuses get one only when a
+//! payment or access signal is recognized (a Midtrans 200 whose body says `402`, an x402 412).
+//!
+//! Each source has its own file and a `detect(&Input) -> Option<Found>`. They run in the order
+//! of `DETECTORS`: integrator rules first, then explicit payment protocols, then vendor
+//! bodies, then headers that only hint, then wording, then the status. Structured fields
+//! always win over message text, which may be localized or hostile. Every string that leaves
+//! this module is sanitized ([`sanitize_text`]) and every link checked ([`safe_url`]).
 
+mod api_error;
+mod base64;
+mod bearer;
 mod cause;
+mod challenge;
+mod cloudflare;
+mod codes;
+mod details;
+mod exchange;
+mod extract;
+mod hosting;
+mod input;
+mod l402;
+mod midtrans;
+mod money;
+mod payment_auth;
+mod problem;
+mod ratelimit;
+mod repair;
+mod retry;
+pub mod rules;
+mod sanitize;
+mod stripe;
+mod text;
+mod x402;
+mod xendit;
 
 pub use cause::Cause;
+pub use details::{Amount, Details, Link, PaymentChallenge, Source};
+pub use exchange::{Exchange, Headers};
+pub use retry::http_date;
+pub use rules::Rules;
+pub use sanitize::{safe_url, sanitize_text};
 
-/// Response headers, compared case-insensitively. Names are stored lowercased; a repeated
-/// header is joined with `", "` as fetch's `Headers.get` does.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Headers(Vec<(String, String)>);
+use input::{Found, Input};
 
-impl Headers {
-    pub fn new() -> Headers {
-        Headers::default()
-    }
-
-    /// Adds a header; a name already present gets the value appended after `", "`.
-    pub fn append(&mut self, name: &str, value: &str) {
-        let name = name.trim().to_ascii_lowercase();
-        match self.0.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, v)) => {
-                v.push_str(", ");
-                v.push_str(value);
-            }
-            None => self.0.push((name, value.to_owned())),
-        }
-    }
-
-    /// The value of `name` (any casing).
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
-    }
-}
-
-impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Headers {
-    fn from_iter<I: IntoIterator<Item = (N, V)>>(iter: I) -> Headers {
-        let mut h = Headers::new();
-        for (n, v) in iter {
-            h.append(n.as_ref(), v.as_ref());
-        }
-        h
-    }
-}
-
-/// What the widget could read of one HTTP response.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Exchange {
-    pub status: u16,
-    pub headers: Headers,
-    /// The body bytes read, possibly cut at the read limit and possibly not UTF-8.
-    pub body: Vec<u8>,
-    /// True when the body was cut at the read limit or the read timed out.
-    pub truncated: bool,
-    /// The media type, when known (normally the `Content-Type` header).
-    pub content_type: Option<String>,
-}
-
-/// Which format the cause was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    X402,
-    L402,
-    PaymentAuth,
-    Stripe,
-    ProblemDetails,
-    Midtrans,
-    Xendit,
-    ApiError,
-    Shopify,
-    Vercel,
-    Supabase,
-    Cloudflare,
-    RateLimitHeaders,
-    Bearer,
-    Text,
-    Status,
-    Rule,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::X402 => "x402",
-            Source::L402 => "l402",
-            Source::PaymentAuth => "payment_auth",
-            Source::Stripe => "stripe",
-            Source::ProblemDetails => "problem_details",
-            Source::Midtrans => "midtrans",
-            Source::Xendit => "xendit",
-            Source::ApiError => "api_error",
-            Source::Shopify => "shopify",
-            Source::Vercel => "vercel",
-            Source::Supabase => "supabase",
-            Source::Cloudflare => "cloudflare",
-            Source::RateLimitHeaders => "rate_limit_headers",
-            Source::Bearer => "bearer",
-            Source::Text => "text",
-            Source::Status => "status",
-            Source::Rule => "rule",
-        }
-    }
-}
-
-/// An amount of money or tokens, kept exact.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Amount {
-    /// Digits of the amount in the smallest unit (atomic units for x402, minor units or whole
-    /// units for fiat as `decimals` says). May exceed 64 bits.
-    pub atomic: String,
-    /// How many of those digits are fractional (USDC: 6; IDR: 0; sats: 0).
-    pub decimals: u32,
-    /// An ISO 4217 code (`IDR`, `USD`), a token symbol (`USDC`, `sat`) or a contract address.
-    pub asset: Option<String>,
-    /// The chain or payment network, for example `base-sepolia` or `eip155:8453`.
-    pub network: Option<String>,
-}
-
-/// A link offered by the server, already checked to be https (or http on localhost).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Link {
-    /// What it is for: `docs`, `pay`, `billing`, `more_info`.
-    pub rel: String,
-    pub url: String,
-}
-
-/// The parsed payment challenge, handed to the integrator's pay callback (never acted on here).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PaymentChallenge {
-    /// `x402`, `l402` or `payment_auth`.
-    pub protocol: &'static str,
-    /// The challenge as compact JSON text (x402 PaymentRequired, or `{"macaroon":…,"invoice":…}`).
-    pub json: String,
-}
-
-/// What was read besides the cause. Every string is sanitized (no control or bidi-override
-/// characters, length-capped); URLs are https only (http on localhost).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Details {
-    /// The vendor's error code (Stripe `code`, x402 error reason, Xendit `error_code`, ...).
-    /// Never set for lost, stolen or fraud declines.
-    pub code: Option<String>,
-    /// The issuer decline code. Never set for lost, stolen or fraud declines.
-    pub decline_code: Option<String>,
-    pub amount: Option<Amount>,
-    /// The payable resource (URL or description).
-    pub resource: Option<String>,
-    /// Seconds to wait before retrying.
-    pub retry_after: Option<u64>,
-    /// A support reference (request id, ray id, ...).
-    pub reference: Option<String>,
-    pub links: Vec<Link>,
-    pub payment: Option<PaymentChallenge>,
-}
+/// The built-in detectors, in precedence order (the first that recognizes something wins).
+const DETECTORS: &[fn(&Input) -> Option<Found>] = &[
+    // Payment protocols say exactly what they want.
+    x402::detect,
+    cloudflare::detect_crawler,
+    l402::detect,
+    payment_auth::detect,
+    // A challenge page is a challenge whatever its body says.
+    cloudflare::detect_challenge,
+    // Vendor bodies, most specific shapes first.
+    stripe::detect,
+    midtrans::detect,
+    xendit::detect,
+    hosting::detect,
+    problem::detect,
+    api_error::detect,
+    // Headers that hint, then wording.
+    ratelimit::detect,
+    bearer::detect,
+    text::detect,
+];
 
 /// The outcome of [`diagnose`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,10 +97,40 @@ pub struct Diagnosis {
 /// Works out what really happened. Never panics; every 401, 402, 403, 407 and 429 gets a
 /// cause; other statuses only when a payment or access signal is recognized.
 pub fn diagnose(ex: &Exchange) -> Option<Diagnosis> {
-    Cause::for_status(ex.status).map(|cause| Diagnosis {
-        cause,
-        source: Source::Status,
+    diagnose_with(ex, &Rules::default())
+}
+
+/// [`diagnose`] with integrator rules, which are checked before the built-in detectors.
+///
+/// A `Retry-After` given as an HTTP-date is ignored here (there is no clock); use
+/// [`diagnose_at`] to have it turned into seconds.
+pub fn diagnose_with(ex: &Exchange, rules: &Rules) -> Option<Diagnosis> {
+    diagnose_at(ex, rules, None)
+}
+
+/// [`diagnose_with`] knowing the current time (`now_unix`, seconds since 1970), so that an
+/// HTTP-date `Retry-After` (or an epoch rate limit reset) becomes seconds to wait.
+///
+/// A rule-matched diagnosis has `source: Source::Rule` and keeps the details the built-in
+/// detectors read (reference, retry delay, amount, ...).
+pub fn diagnose_at(ex: &Exchange, rules: &Rules, now_unix: Option<u64>) -> Option<Diagnosis> {
+    let input = Input::new(ex, now_unix);
+    let builtin = DETECTORS.iter().find_map(|detect| detect(&input));
+    let mut found = match rules.find(&input) {
+        Some(cause) => {
+            let mut f = builtin.unwrap_or_else(|| Found::new(cause.clone(), Source::Rule));
+            f.cause = cause;
+            f.source = Source::Rule;
+            f
+        }
+        None => builtin
+            .or_else(|| Cause::for_status(ex.status).map(|c| Found::new(c, Source::Status)))?,
+    };
+    extract::complete(&mut found, &input);
+    Some(Diagnosis {
+        cause: found.cause,
+        source: found.source,
         status: ex.status,
-        details: Details::default(),
+        details: found.details,
     })
 }

@@ -1,1 +1,7 @@
-//! Intercept: reading a bounded copy of a response, and the options.
+//! Intercept: reading a bounded copy of a response, and the integrator's options.
+
+mod options;
+mod read;
+
+pub use options::Config;
+pub use read::read_exchange;

@@ -1,1 +1,83 @@
-fn main() {}
+//! `cargo xtask`: the project's automation, one subcommand per file.
+//!
+//! ```text
+//! cargo xtask demo [--port N]      install what is missing, build, serve the demo site
+//! cargo xtask test                 install what is missing, run every test layer
+//! cargo xtask build                build dist/ and print the size of every file
+//! cargo xtask size                 print sizes and check the budgets
+//! cargo xtask diagnose [--locale id|en] FILE...
+//! cargo xtask serve [--port N]     serve www/ and dist/ without building
+//! cargo xtask screenshots          render README screenshots from the real widget
+//! cargo xtask bench                browser and native benchmarks
+//! ```
+
+mod build;
+mod diagnose;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => ("help", &[][..]),
+    };
+    let result = match cmd {
+        "build" => build::run_cmd(rest),
+        "demo" => serve::demo(rest),
+        "serve" => serve::run(rest),
+        "test" => test::run(rest),
+        "size" => size::run(rest),
+        "diagnose" => diagnose::run(rest),
+        _ => {
+            eprintln!(
+                "{}",
+                include_str!("main.rs")
+                    .lines()
+                    .take(12)
+                    .skip(2)
+                    .map(|l| l.trim_start_matches("//! ").trim_start_matches("//!"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {cmd}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Errors are plain messages: the automation reports and stops.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The repository root (the parent of `xtask/`).
+pub fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+/// The value after `--name`, if given.
+pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+/// Cargo's target directory (honours CARGO_TARGET_DIR).
+pub fn target_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| root().join("target"))
+}

@@ -1,0 +1,230 @@
+//! Numbers, amounts and durations as words, exactly and without floating point.
+//!
+//! The catalog formats through the [`Format`] trait: in the browser it is backed by `Intl`,
+//! natively (and in tests) by [`PlainFormat`]. Amounts stay decimal strings end to end.
+
+use crate::diagnose::Amount;
+
+/// Most fractional digits accepted by [`atomic_to_decimal`] (ERC-20 `decimals` is a `uint8`).
+const MAX_DECIMALS: u32 = 255;
+
+/// Languages that write `1.234,5`; the others get `1,234.5` from [`PlainFormat`].
+const COMMA_DECIMAL: &[&str] = &[
+    "id", "jv", "su", "de", "nl", "es", "it", "pt", "tr", "da", "vi",
+];
+
+/// Duration units per language: second, minute, hour, then the plural forms.
+const UNITS: &[(&str, [&str; 3], [&str; 3])] = &[
+    (
+        "en",
+        ["second", "minute", "hour"],
+        ["seconds", "minutes", "hours"],
+    ),
+    ("id", ["detik", "menit", "jam"], ["detik", "menit", "jam"]),
+    ("ms", ["saat", "minit", "jam"], ["saat", "minit", "jam"]),
+];
+
+/// Three-letter asset codes that are tokens, not ISO 4217 currencies.
+const NOT_FIAT: &[&str] = &["BTC", "ETH", "SOL", "DAI"];
+
+/// Longest token symbol shown; anything longer (a contract address) is not shown.
+const MAX_SYMBOL: usize = 11;
+
+/// Payment networks with the names people know them by (x402 v1 names and CAIP-2 ids).
+const NETWORKS: &[(&str, &str)] = &[
+    ("base", "Base"),
+    ("eip155:8453", "Base"),
+    ("base-sepolia", "Base Sepolia"),
+    ("eip155:84532", "Base Sepolia"),
+    ("ethereum", "Ethereum"),
+    ("eip155:1", "Ethereum"),
+    ("polygon", "Polygon"),
+    ("eip155:137", "Polygon"),
+    ("polygon-amoy", "Polygon Amoy"),
+    ("eip155:80002", "Polygon Amoy"),
+    ("avalanche", "Avalanche"),
+    ("eip155:43114", "Avalanche"),
+    ("avalanche-fuji", "Avalanche Fuji"),
+    ("eip155:43113", "Avalanche Fuji"),
+    ("solana", "Solana"),
+    ("solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp", "Solana"),
+    ("solana-devnet", "Solana Devnet"),
+    ("solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1", "Solana Devnet"),
+];
+
+/// Locale-aware formatting of the details put into texts.
+pub trait Format {
+    /// `value` is an exact decimal string such as `"1234.5"`; `currency` an ISO 4217 code.
+    fn decimal(&self, locale: &str, value: &str, currency: Option<&str>) -> String;
+    /// A wait, for example "30 detik" or "2 minutes".
+    fn duration(&self, locale: &str, seconds: u64) -> String;
+    fn integer(&self, locale: &str, n: u64) -> String;
+}
+
+/// A deterministic formatter with no platform data: `id` (and a few other languages) write
+/// `IDR 150.000,5`, everything else `IDR 150,000.5`; currencies are shown as their ISO code;
+/// durations are rounded up to whole seconds, minutes or hours.
+pub struct PlainFormat;
+
+fn language(locale: &str) -> &str {
+    locale.split(['-', '_']).next().unwrap_or("")
+}
+
+/// The thousands and decimal separators for `locale`.
+fn separators(locale: &str) -> (char, char) {
+    let lang = language(locale);
+    if COMMA_DECIMAL.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
+        ('.', ',')
+    } else {
+        (',', '.')
+    }
+}
+
+/// `digits` with `sep` between groups of three.
+fn group(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Format for PlainFormat {
+    fn decimal(&self, locale: &str, value: &str, currency: Option<&str>) -> String {
+        let (sign, unsigned) = match value.strip_prefix('-') {
+            Some(v) => ("-", v),
+            None => ("", value),
+        };
+        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let valid = !int.is_empty()
+            && all_digits(int)
+            && all_digits(frac)
+            && (frac.is_empty() != unsigned.contains('.'));
+        if !valid {
+            return value.to_owned();
+        }
+        let (thousands, point) = separators(locale);
+        let mut out = String::new();
+        if let Some(code) = currency {
+            out.push_str(code);
+            out.push(' ');
+        }
+        out.push_str(sign);
+        out.push_str(&group(int, thousands));
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+            // Money shows cents in pairs: USD 10.50, not USD 10.5.
+            if currency.is_some() && frac.len() == 1 {
+                out.push('0');
+            }
+        }
+        out
+    }
+
+    fn duration(&self, locale: &str, seconds: u64) -> String {
+        let lang = language(locale);
+        let (_, one, many) = UNITS
+            .iter()
+            .find(|(l, _, _)| l.eq_ignore_ascii_case(lang))
+            .or(UNITS.first())
+            .copied()
+            .unwrap_or(("en", ["s", "min", "h"], ["s", "min", "h"]));
+        let (n, unit) = match seconds {
+            0..=59 => (seconds, 0),
+            60..=3599 => (seconds.div_ceil(60), 1),
+            _ => (seconds.div_ceil(3600), 2),
+        };
+        let words = if n == 1 { one } else { many };
+        format!(
+            "{} {}",
+            self.integer(locale, n),
+            words.get(unit).copied().unwrap_or("")
+        )
+    }
+
+    fn integer(&self, locale: &str, n: u64) -> String {
+        group(&n.to_string(), separators(locale).0)
+    }
+}
+
+/// Converts an amount in atomic units (a digit string of any length, such as a uint256) to an
+/// exact decimal string: `("10000", 6)` → `"0.01"`. Trailing fractional zeros are trimmed.
+/// `None` unless `atomic` is one or more ASCII digits and `decimals` at most 255.
+pub fn atomic_to_decimal(atomic: &str, decimals: u32) -> Option<String> {
+    if atomic.is_empty() || !all_digits(atomic) || decimals > MAX_DECIMALS {
+        return None;
+    }
+    let digits = atomic.trim_start_matches('0');
+    let places = decimals as usize;
+    let (int, frac) = digits.split_at(digits.len().saturating_sub(places));
+    let mut out = String::with_capacity(places + int.len() + 2);
+    out.push_str(if int.is_empty() { "0" } else { int });
+    let frac_zeros = places - frac.len();
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', frac_zeros));
+        out.push_str(frac);
+    }
+    Some(out)
+}
+
+/// An ISO 4217 code (three capital letters) rather than a token.
+fn is_fiat(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_FIAT.contains(&code)
+}
+
+/// A symbol short and plain enough to show (`USDC`, `cbBTC`), not an address.
+fn is_symbol(s: &str) -> bool {
+    (1..=MAX_SYMBOL).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !all_digits(s)
+        && !s.starts_with("0x")
+}
+
+/// The `{amount}` text: `IDR 150.000` (through `fmt`'s currency formatting), `0,01 USDC`,
+/// `1.500 sat`, or only the number when the asset is an address or unknown.
+pub fn format_amount(amount: &Amount, locale: &str, fmt: &dyn Format) -> Option<String> {
+    let value = atomic_to_decimal(&amount.atomic, amount.decimals)?;
+    let asset = amount.asset.as_deref().map(str::trim).unwrap_or("");
+    Some(if is_fiat(asset) {
+        fmt.decimal(locale, &value, Some(asset))
+    } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
+        format!("{} sat", fmt.decimal(locale, &value, None))
+    } else if is_symbol(asset) {
+        format!("{} {asset}", fmt.decimal(locale, &value, None))
+    } else {
+        fmt.decimal(locale, &value, None)
+    })
+}
+
+/// The name people know a payment network by (`eip155:8453` → `Base`); unknown ids as given.
+pub fn network_name(id: &str) -> &str {
+    NETWORKS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(id.trim()))
+        .map_or(id, |(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{atomic_to_decimal, group, network_name};
+
+    #[test]
+    fn groups_and_converts() {
+        assert_eq!(group("1234567", '.'), "1.234.567");
+        assert_eq!(group("123", '.'), "123");
+        assert_eq!(atomic_to_decimal("000", 2).as_deref(), Some("0"));
+        assert_eq!(atomic_to_decimal("1", 3).as_deref(), Some("0.001"));
+        assert_eq!(network_name("EIP155:8453"), "Base");
+        assert_eq!(network_name("cosmos:hub"), "cosmos:hub");
+    }
+}

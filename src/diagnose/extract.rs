@@ -1,0 +1,213 @@
+//! Details every diagnosis gets, whatever recognized it: support reference, retry delay, links.
+//!
+//! Detectors fill what only they know (amounts, vendor codes, challenges); this fills the rest
+//! and then enforces the rule that a lost, stolen or fraud decline leaves no trace.
+
+use super::details::{Details, Link};
+use super::input::{path, Found, Input};
+use super::ratelimit::reset_seconds;
+use super::retry::{retry_after, MAX_RETRY_SECONDS};
+use super::sanitize::{safe_url, sanitize_text};
+use super::stripe::is_sensitive;
+use super::Cause;
+use crate::json::Value;
+
+/// Longest support reference kept.
+const MAX_REFERENCE_CHARS: usize = 128;
+/// Most links offered.
+const MAX_LINKS: usize = 4;
+
+/// Support-reference headers, most specific first (FORMATS.md §6).
+const REFERENCE_HEADERS: &[&str] = &[
+    "request-id",
+    "x-request-id",
+    "cf-ray",
+    "x-vercel-id",
+    "x-amzn-requestid",
+    "x-amzn-request-id",
+    "x-amz-request-id",
+    "x-github-request-id",
+    "x-nf-request-id",
+    "fly-request-id",
+    "x-ms-request-id",
+    "apim-request-id",
+    "twilio-request-id",
+    "x-openstack-request-id",
+    "x-correlation-id",
+];
+
+/// Support-reference body members (dotted paths), tried after the headers.
+const REFERENCE_FIELDS: &[&str] = &[
+    "request_id",
+    "requestId",
+    "meta.request_id",
+    "error.request_id",
+    "error.requestId",
+    "error.id",
+    "transaction_id",
+    "pspReference",
+    "id",
+];
+
+/// Body members holding links, and what each link is for.
+const LINK_FIELDS: &[(&str, &str)] = &[
+    ("hosted_invoice_url", "pay"),
+    ("invoice_url", "pay"),
+    ("payment_url", "pay"),
+    ("checkout_url", "pay"),
+    ("pay_url", "pay"),
+    ("billing_url", "billing"),
+    ("billing_portal_url", "billing"),
+    ("portal_url", "billing"),
+    ("upgrade_url", "billing"),
+    ("topup_url", "billing"),
+    ("doc_url", "docs"),
+    ("documentation_url", "docs"),
+    ("docs_url", "docs"),
+    ("more_info", "more_info"),
+    ("help_url", "more_info"),
+    ("support_url", "more_info"),
+];
+
+/// A support reference fit to show and copy: printable ASCII without spaces, quotes or angle
+/// brackets, at most 128 characters. Anything else is dropped rather than altered, since an
+/// altered reference is useless to support.
+pub fn reference_text(s: &str) -> Option<String> {
+    let s = s.trim();
+    let ok = !s.is_empty()
+        && s.len() <= MAX_REFERENCE_CHARS
+        && s.bytes()
+            .all(|b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
+    ok.then(|| sanitize_text(s, MAX_REFERENCE_CHARS))
+}
+
+/// The first `https` (or loopback `http`) URL in a message, checked by [`safe_url`].
+pub fn first_url(text: &str) -> Option<String> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+        .unwrap_or(rest.len());
+    safe_url(rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']))
+}
+
+/// The support reference: exposed headers first, then body members.
+fn reference(input: &Input) -> Option<String> {
+    REFERENCE_HEADERS
+        .iter()
+        .filter_map(|h| input.header(h))
+        .find_map(reference_text)
+        .or_else(|| {
+            let json = input.json.as_ref()?;
+            REFERENCE_FIELDS
+                .iter()
+                .filter_map(|f| path(json, f).and_then(Value::as_text))
+                .find_map(reference_text)
+        })
+}
+
+/// Seconds to wait: `Retry-After`, a body `retry_after`, or a rate limit reset header.
+fn retry(input: &Input, cause: &Cause) -> Option<u64> {
+    let header = input
+        .header("retry-after")
+        .and_then(|v| retry_after(v, input.now));
+    let body = || {
+        ["retry_after", "retryAfter", "error.retry_after"]
+            .iter()
+            .find_map(|p| input.at(p).and_then(Value::as_text))
+            .and_then(|t| {
+                // Some APIs send fractional seconds (`1.5`): round up.
+                let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+                let whole: u64 = whole.parse().ok()?;
+                let up = u64::from(frac.bytes().any(|b| b != b'0'));
+                Some(whole.saturating_add(up).min(MAX_RETRY_SECONDS))
+            })
+    };
+    let reset = || {
+        matches!(cause, Cause::RateLimited)
+            .then(|| reset_seconds(input))
+            .flatten()
+    };
+    header.or_else(body).or_else(reset)
+}
+
+/// Links offered in the body, top level and under `error`.
+fn links(input: &Input) -> Vec<Link> {
+    let mut out = Vec::new();
+    for scope in ["", "error."] {
+        for (field, rel) in LINK_FIELDS {
+            let url = input.str_at(&format!("{scope}{field}")).and_then(safe_url);
+            if let Some(url) = url {
+                out.push(Link {
+                    rel: (*rel).into(),
+                    url,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Completes a detector's details and removes every trace of a sensitive decline.
+pub fn complete(found: &mut Found, input: &Input) {
+    let d = &mut found.details;
+    if d.reference.is_none() {
+        d.reference = reference(input);
+    }
+    if d.retry_after.is_none() {
+        d.retry_after = retry(input, &found.cause);
+    }
+    for link in links(input) {
+        if d.links.len() < MAX_LINKS && !d.links.iter().any(|l| l.url == link.url) {
+            d.links.push(link);
+        }
+    }
+    d.links.truncate(MAX_LINKS);
+    let flagged = |s: &Option<String>| s.as_deref().is_some_and(is_sensitive);
+    if found.sensitive || flagged(&d.code) || flagged(&d.decline_code) {
+        scrub(d);
+    }
+}
+
+/// Leaves only what cannot reveal why the card was really declined.
+fn scrub(d: &mut Details) {
+    d.code = None;
+    d.decline_code = None;
+    d.links.clear();
+    d.resource = None;
+    d.payment = None;
+    if d.reference.as_deref().is_some_and(is_sensitive) {
+        d.reference = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_plain_tokens() {
+        assert_eq!(
+            reference_text("req_8Yb3kd02LmQxZp").as_deref(),
+            Some("req_8Yb3kd02LmQxZp")
+        );
+        assert_eq!(
+            reference_text("arn1::6zsv8-1704985243623-a79d9a35cdea").as_deref(),
+            Some("arn1::6zsv8-1704985243623-a79d9a35cdea")
+        );
+        assert_eq!(reference_text("req_<script>alert(1)</script>"), None);
+        assert_eq!(reference_text("a b"), None);
+        assert_eq!(reference_text(&"x".repeat(129)), None);
+    }
+
+    #[test]
+    fn urls_in_messages() {
+        let m = "Insufficient credits. Add more using https://openrouter.ai/credits.";
+        assert_eq!(
+            first_url(m).as_deref(),
+            Some("https://openrouter.ai/credits")
+        );
+        assert_eq!(first_url("see javascript:alert(1)"), None);
+        assert_eq!(first_url("go to http://evil.example/"), None);
+    }
+}

@@ -1,0 +1,134 @@
+//! L402 and its older name LSAT (Lightning): `WWW-Authenticate: L402 macaroon="…", invoice="…"`.
+//!
+//! Aperture sends an LSAT challenge first and an L402 one second; fetch joins them into one
+//! value, so the header is split into challenges and L402 is preferred.
+
+use super::challenge::{self, Challenge};
+use super::details::{Amount, PaymentChallenge, Source};
+use super::input::{Found, Input};
+use super::x402::MAX_PAYMENT_JSON;
+use super::Cause;
+use crate::json::write_string;
+
+/// Longest BOLT11 invoice accepted (real ones are well under 2000 characters).
+const MAX_INVOICE: usize = 7089;
+
+/// BOLT11 currency prefixes after `ln`, longest first, with the network they name.
+const NETWORKS: &[(&str, &str)] = &[
+    ("bcrt", "regtest"),
+    ("tbs", "signet"),
+    ("bc", "bitcoin"),
+    ("tb", "testnet"),
+    ("sb", "simnet"),
+];
+
+/// Millisatoshis per unit of each BOLT11 amount multiplier (`p` is handled apart).
+const MULTIPLIERS: &[(u8, u128)] = &[(b'm', 100_000_000), (b'u', 100_000), (b'n', 100)];
+
+/// Millisatoshis in one bitcoin (an amount without multiplier is in BTC).
+const MSAT_PER_BTC: u128 = 100_000_000_000;
+
+/// Recognizes an L402 or LSAT challenge (status 400 and above).
+pub fn detect(input: &Input) -> Option<Found> {
+    if input.status() < 400 {
+        return None;
+    }
+    let chs = challenge::parse(input.header("www-authenticate")?);
+    let ch = chs
+        .iter()
+        .find(|c| c.is("L402"))
+        .or_else(|| chs.iter().find(|c| c.is("LSAT")))?;
+    let mut found = Found::new(Cause::PaymentRequiredLightning, Source::L402);
+    let invoice = ch.param("invoice").filter(|i| is_invoice(i));
+    found.details.amount = invoice.and_then(invoice_amount);
+    found.details.payment = payment(ch, invoice);
+    Some(found)
+}
+
+/// The challenge for the pay callback: `{"scheme","macaroon","invoice"}`.
+fn payment(ch: &Challenge, invoice: Option<&str>) -> Option<PaymentChallenge> {
+    let mut json = String::from("{\"scheme\":");
+    write_string(&ch.scheme.to_ascii_uppercase(), &mut json);
+    let macaroon = ch.param("macaroon").or(ch.param("token"));
+    for (key, value) in [("macaroon", macaroon), ("invoice", invoice)] {
+        if let Some(v) = value {
+            json.push_str(",\"");
+            json.push_str(key);
+            json.push_str("\":");
+            write_string(v, &mut json);
+        }
+    }
+    json.push('}');
+    (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
+        protocol: "l402",
+        json,
+    })
+}
+
+/// Whether `s` looks like a BOLT11 invoice (`ln…`, bech32 characters, sane length).
+pub fn is_invoice(s: &str) -> bool {
+    s.len() <= MAX_INVOICE
+        && s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ln"))
+        && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The amount in a BOLT11 invoice's human-readable part, in sats (or millisats as 3 decimals).
+pub fn invoice_amount(invoice: &str) -> Option<Amount> {
+    let lower = invoice.to_ascii_lowercase();
+    let hrp = lower.get(..lower.rfind('1')?)?.strip_prefix("ln")?;
+    let (prefix, network) = NETWORKS.iter().find(|(p, _)| hrp.starts_with(p))?;
+    let amount = hrp.get(prefix.len()..)?;
+    if amount.is_empty() || amount.len() > 24 {
+        return None;
+    }
+    let (num, unit) = match amount.as_bytes().last() {
+        Some(b) if b.is_ascii_digit() => (amount, None),
+        Some(&b) => (amount.get(..amount.len() - 1)?, Some(b)),
+        None => return None,
+    };
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u128 = num.parse().ok()?;
+    let msat = match unit {
+        None => n.checked_mul(MSAT_PER_BTC)?,
+        Some(b'p') if n % 10 == 0 => n / 10,
+        Some(u) => n.checked_mul(MULTIPLIERS.iter().find(|(m, _)| *m == u)?.1)?,
+    };
+    let (atomic, decimals) = if msat % 1000 == 0 {
+        (msat / 1000, 0)
+    } else {
+        (msat, 3)
+    };
+    Some(Amount {
+        atomic: atomic.to_string(),
+        decimals,
+        asset: Some("sat".into()),
+        network: Some((*network).into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sats(inv: &str) -> Option<(String, u32)> {
+        invoice_amount(inv).map(|a| (a.atomic, a.decimals))
+    }
+
+    #[test]
+    fn reads_bolt11_amounts() {
+        assert_eq!(sats("lnbc1500n1pw5kjhm"), Some(("150".into(), 0)));
+        assert_eq!(sats("lnbc2500u1pvjluez"), Some(("250000".into(), 0)));
+        assert_eq!(sats("lntb20m1pvjluez"), Some(("2000000".into(), 0)));
+        assert_eq!(sats("lnbc1p1qqq"), None, "1p is not a whole millisat");
+        assert_eq!(sats("lnbc10p1qqq"), Some(("1".into(), 3)));
+        assert_eq!(sats("lnbc1pvjluez"), None, "no amount");
+        assert_eq!(sats("lnbcrt5u1qqq"), Some(("500".into(), 0)));
+        assert_eq!(
+            invoice_amount("lnbcrt5u1qqq").unwrap().network.as_deref(),
+            Some("regtest")
+        );
+        assert_eq!(sats(&format!("lnbc{}1qqq", "9".repeat(30))), None);
+    }
+}

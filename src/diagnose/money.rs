@@ -1,0 +1,170 @@
+//! Amounts kept exact: digit strings, decimal text, stablecoin contracts and currency units.
+//!
+//! Nothing here uses floats: x402 amounts are uint256 atomic units, and `0.1 + 0.2` is not a
+//! price anybody wants to show.
+
+use super::details::Amount;
+use super::sanitize::sanitize_text;
+
+/// Most digits kept for an amount (uint256 has 78).
+const MAX_DIGITS: usize = 80;
+
+/// Decimals of the stablecoins below (USDC and EURC use 6 on every chain).
+pub const STABLECOIN_DECIMALS: u32 = 6;
+
+/// Well-known USDC and EURC contracts (EVM addresses compare case-insensitively; Solana mints
+/// exactly). Sources: Circle's published addresses; the Base and Base Sepolia USDC entries are
+/// also the defaults of coinbase/x402.
+const TOKENS: &[(&str, &str)] = &[
+    ("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", "USDC"), // Base
+    ("0x036CbD53842c5426634e7929541eC2318f3dCF7e", "USDC"), // Base Sepolia
+    ("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "USDC"), // Ethereum
+    ("0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238", "USDC"), // Ethereum Sepolia
+    ("0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E", "USDC"), // Avalanche C-Chain
+    ("0x5425890298aed601595a70AB815c96711a31Bc65", "USDC"), // Avalanche Fuji
+    ("0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359", "USDC"), // Polygon PoS
+    ("0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582", "USDC"), // Polygon Amoy
+    ("0xaf88d065e77c8cC2239327C5EDb3A432268e5831", "USDC"), // Arbitrum One
+    ("0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85", "USDC"), // OP Mainnet
+    ("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "USDC"), // Solana
+    ("4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU", "USDC"), // Solana devnet
+    ("0x60a3E35Cc302bFA44Cb288Bc5a4F316Fdb1adb42", "EURC"), // Base
+    ("0x808456652fdb597867f38412077A9182bf77359F", "EURC"), // Base Sepolia
+    ("0x1aBaEA1f7C830bD89Acc67eC4af516284b1bC33c", "EURC"), // Ethereum
+    ("0xC891EB4cbdEFf6e073e859e987815Ed1505c2ACD", "EURC"), // Avalanche C-Chain
+    ("HzwqbKZw8HxMN6bF2yFZNrht3c2iXXzpKcFu7uBEDKtr", "EURC"), // Solana
+];
+
+/// EIP-712 token names (x402 `extra.name`) that identify a stablecoin.
+const TOKEN_NAMES: &[(&str, &str)] = &[
+    ("usdc", "USDC"),
+    ("usd coin", "USDC"),
+    ("eurc", "EURC"),
+    ("euro coin", "EURC"),
+];
+
+/// Currencies Stripe counts in whole units, and those it counts in thousandths
+/// (docs.stripe.com/currencies); every other currency uses hundredths.
+const STRIPE_ZERO_DECIMAL: &[&str] = &[
+    "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv",
+    "xaf", "xof", "xpf",
+];
+const STRIPE_THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
+
+/// The symbol of a known stablecoin contract.
+pub fn token_by_address(address: &str) -> Option<&'static str> {
+    let evm = address.starts_with("0x");
+    TOKENS
+        .iter()
+        .find(|(a, _)| {
+            if evm {
+                a.eq_ignore_ascii_case(address)
+            } else {
+                *a == address
+            }
+        })
+        .map(|(_, symbol)| *symbol)
+}
+
+/// The symbol of a stablecoin named in an x402 requirement's `extra.name`.
+pub fn token_by_name(name: &str) -> Option<&'static str> {
+    let name = name.trim().to_ascii_lowercase();
+    TOKEN_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, symbol)| *symbol)
+}
+
+/// A non-negative integer as digits (no sign, no exponent), leading zeros removed.
+pub fn digits(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > MAX_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let t = s.trim_start_matches('0');
+    Some(if t.is_empty() {
+        "0".to_owned()
+    } else {
+        t.to_owned()
+    })
+}
+
+/// Decimal text such as `150000.00` or `0.01` as (atomic digits, decimals), with trailing
+/// fractional zeros dropped: `150000.00` → (`150000`, 0), `0.01` → (`1`, 2).
+pub fn decimal(s: &str) -> Option<(String, u32)> {
+    let s = s.trim();
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let frac = frac.trim_end_matches('0');
+    if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let atomic = digits(&format!("{int}{frac}"))?;
+    Some((atomic, u32::try_from(frac.len()).ok()?))
+}
+
+/// The number of decimals Stripe uses for amounts in `currency`.
+pub fn stripe_decimals(currency: &str) -> u32 {
+    let c = currency.to_ascii_lowercase();
+    if STRIPE_ZERO_DECIMAL.contains(&c.as_str()) {
+        0
+    } else if STRIPE_THREE_DECIMAL.contains(&c.as_str()) {
+        3
+    } else {
+        2
+    }
+}
+
+/// An ISO 4217 code (three ASCII letters), uppercased.
+pub fn currency_code(s: &str) -> Option<String> {
+    let s = s.trim();
+    (s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+}
+
+/// An amount in a fiat currency.
+pub fn fiat(atomic: String, decimals: u32, currency: &str) -> Amount {
+    Amount {
+        atomic,
+        decimals,
+        asset: currency_code(currency),
+        network: None,
+    }
+}
+
+/// Short, sanitized text for an asset or network identifier.
+pub fn label(s: &str) -> Option<String> {
+    let t = sanitize_text(s, 64);
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_stay_exact() {
+        assert_eq!(decimal("150000.00"), Some(("150000".into(), 0)));
+        assert_eq!(decimal("0.01"), Some(("1".into(), 2)));
+        assert_eq!(decimal("10.50"), Some(("105".into(), 1)));
+        assert_eq!(decimal("-1"), None);
+        assert_eq!(decimal("1e5"), None);
+        assert_eq!(decimal(".5"), None);
+        let big = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+        assert_eq!(digits(big).as_deref(), Some(big));
+        assert_eq!(digits("007").as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn knows_stablecoins() {
+        assert_eq!(
+            token_by_address("0x036cbd53842c5426634e7929541ec2318f3dcf7e"),
+            Some("USDC")
+        );
+        assert_eq!(
+            token_by_address("epjfwdd5aufqssqem2qn1xzybapc8g4wegGkzwytdt1v"),
+            None
+        );
+        assert_eq!(token_by_name(" USD Coin "), Some("USDC"));
+        assert_eq!(stripe_decimals("IDR"), 2);
+        assert_eq!(stripe_decimals("jpy"), 0);
+    }
+}

@@ -1,0 +1,170 @@
+//! The `Payment` HTTP authentication scheme (draft-httpauth-payment, paymentauth.org, "MPP").
+//!
+//! `WWW-Authenticate: Payment id="…", realm="…", method="lightning", intent="charge",
+//! request="<base64url JSON>", expires="…"`, usually with an RFC 9457 body whose `type` is a
+//! `https://paymentauth.org/problems/…` URI that says what went wrong.
+
+use super::base64;
+use super::challenge::{self, Challenge};
+use super::details::{Amount, PaymentChallenge, Source};
+use super::input::{Found, Input};
+use super::l402::{invoice_amount, is_invoice};
+use super::money::{digits, label};
+use super::x402::MAX_PAYMENT_JSON;
+use super::Cause::{self, *};
+use crate::json::{write_string, Value};
+
+/// The problem type namespace of the `Payment` scheme.
+pub const PROBLEM_BASE: &str = "https://paymentauth.org/problems/";
+
+/// Problem types under [`PROBLEM_BASE`] (the `lightning/` ones without that prefix).
+const PROBLEMS: &[(&str, Cause)] = &[
+    ("payment-required", PaymentRequiredLightning),
+    ("payment-insufficient", PaymentSettlementFailed),
+    ("payment-expired", PaymentAuthorizationExpired),
+    ("verification-failed", PaymentSignatureInvalid),
+    ("method-unsupported", PaymentNetworkMismatch),
+    ("malformed-credential", PaymentSignatureInvalid),
+    ("invalid-challenge", PaymentAuthorizationExpired),
+    ("unknown-challenge", PaymentAuthorizationExpired),
+    ("invalid-preimage", PaymentSignatureInvalid),
+    ("expired-invoice", PaymentAuthorizationExpired),
+    ("session-not-found", PaymentRequiredLightning),
+    ("session-closed", PaymentRequiredLightning),
+    ("insufficient-balance", OnchainInsufficientBalance),
+    ("challenge-expired", PaymentAuthorizationExpired),
+    ("invalid-return-invoice", PaymentSettlementFailed),
+];
+
+/// Payment methods settled on a blockchain rather than over Lightning or a card network.
+const ONCHAIN_METHODS: &[&str] = &["tempo", "evm", "solana", "x402", "ethereum", "base", "usdc"];
+
+/// The cause named by a `https://paymentauth.org/problems/…` type URI.
+pub fn problem_cause(type_uri: &str) -> Option<Cause> {
+    let rest = type_uri.strip_prefix(PROBLEM_BASE)?;
+    let name = rest.strip_prefix("lightning/").unwrap_or(rest);
+    PROBLEMS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| c.clone())
+}
+
+/// Recognizes a `Payment` challenge, or a paymentauth.org problem body without one (the header
+/// is hidden from cross-origin callers unless exposed).
+pub fn detect(input: &Input) -> Option<Found> {
+    if input.status() < 400 {
+        return None;
+    }
+    let chs = input
+        .header("www-authenticate")
+        .map(challenge::parse)
+        .unwrap_or_default();
+    let ch = chs.iter().find(|c| c.is("Payment") && !c.params.is_empty());
+    let problem = input.str_at("type").and_then(problem_cause);
+    if ch.is_none() && problem.is_none() {
+        return None;
+    }
+    let method = ch
+        .and_then(|c| c.param("method"))
+        .map(str::to_ascii_lowercase);
+    let by_method = match method.as_deref() {
+        None | Some("lightning") => PaymentRequiredLightning,
+        Some(m) if ONCHAIN_METHODS.contains(&m) => PaymentRequiredOnchain,
+        Some(_) => PaymentRequired,
+    };
+    let cause = match problem {
+        Some(PaymentRequiredLightning) | None => by_method,
+        Some(p) => p,
+    };
+    let mut found = Found::new(cause, Source::PaymentAuth);
+    if let Some(ch) = ch {
+        let request = ch
+            .param("request")
+            .and_then(base64::decode_text)
+            .and_then(|t| Value::parse(&t));
+        found.details.amount = request.as_ref().and_then(amount_of);
+        found.details.payment = payment(ch, request.as_ref());
+    }
+    Some(found)
+}
+
+/// The amount of a charge request: `amount` in `sat`/`msat`, else the invoice's own amount.
+fn amount_of(req: &Value) -> Option<Amount> {
+    let details = req.get("methodDetails");
+    let network = details
+        .and_then(|d| d.get("network"))
+        .and_then(Value::as_str)
+        .and_then(label);
+    let invoice = details
+        .and_then(|d| d.get("invoice"))
+        .and_then(Value::as_str);
+    let currency = req
+        .get("currency")
+        .and_then(Value::as_str)
+        .map(str::to_ascii_lowercase);
+    let decimals = match currency.as_deref() {
+        Some("sat" | "sats") => Some(0),
+        Some("msat" | "msats") => Some(3),
+        _ => None,
+    };
+    let amount = req.get("amount").and_then(Value::as_text).and_then(digits);
+    match (amount, decimals) {
+        (Some(atomic), Some(decimals)) => Some(Amount {
+            atomic,
+            decimals,
+            asset: Some("sat".into()),
+            network,
+        }),
+        _ => invoice.filter(|i| is_invoice(i)).and_then(invoice_amount),
+    }
+}
+
+/// The challenge for the pay callback: its parameters, with `request` decoded when it is JSON.
+fn payment(ch: &Challenge, request: Option<&Value>) -> Option<PaymentChallenge> {
+    let mut json = String::from("{\"scheme\":\"Payment\"");
+    for (name, value) in &ch.params {
+        if !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            continue;
+        }
+        json.push(',');
+        write_string(name, &mut json);
+        json.push(':');
+        match (name.as_str(), request) {
+            ("request", Some(r)) => json.push_str(&r.to_json()),
+            _ => write_string(value, &mut json),
+        }
+    }
+    json.push('}');
+    (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
+        protocol: "payment_auth",
+        json,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_types() {
+        assert_eq!(
+            problem_cause("https://paymentauth.org/problems/payment-expired"),
+            Some(PaymentAuthorizationExpired)
+        );
+        assert_eq!(
+            problem_cause("https://paymentauth.org/problems/lightning/expired-invoice"),
+            Some(PaymentAuthorizationExpired)
+        );
+        assert_eq!(
+            problem_cause("https://paymentauth.org/problems/unknown"),
+            None
+        );
+        assert_eq!(
+            problem_cause("https://example.com/problems/payment-expired"),
+            None
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Rate limit headers: `X-RateLimit-Remaining: 0` (GitHub sends it with a 403), the IETF
+//! `RateLimit` fields, and OpenAI's `x-ratelimit-remaining-requests`.
+
+use super::details::Source;
+use super::input::{Found, Input};
+use super::retry::MAX_RETRY_SECONDS;
+use super::Cause::RateLimited;
+
+/// Headers whose value `0` means no requests are left.
+const REMAINING: &[&str] = &[
+    "x-ratelimit-remaining",
+    "ratelimit-remaining",
+    "x-rate-limit-remaining",
+    "x-ratelimit-remaining-requests",
+    "x-ratelimit-remaining-tokens",
+];
+
+/// Unix times above this are epochs rather than delays (2001-09-09).
+const EPOCH_THRESHOLD: u64 = 1_000_000_000;
+
+/// Recognizes an exhausted rate limit (status 400 and above).
+pub fn detect(input: &Input) -> Option<Found> {
+    if input.status() < 400 {
+        return None;
+    }
+    let exhausted = REMAINING
+        .iter()
+        .any(|h| input.header(h).is_some_and(|v| v.trim() == "0"))
+        || input
+            .header("ratelimit")
+            .and_then(|v| param(v, &["remaining", "r"]))
+            == Some(0);
+    if !exhausted {
+        return None;
+    }
+    let mut found = Found::new(RateLimited, Source::RateLimitHeaders);
+    found.details.retry_after = reset_seconds(input);
+    Some(found)
+}
+
+/// Seconds until the limit resets, from whichever reset header is present.
+pub fn reset_seconds(input: &Input) -> Option<u64> {
+    let from_reset = |v: &str| {
+        let n: u64 = v.trim().parse().ok()?;
+        if n > EPOCH_THRESHOLD {
+            Some(n.saturating_sub(input.now?))
+        } else {
+            Some(n)
+        }
+    };
+    let secs = input
+        .header("x-ratelimit-reset")
+        .and_then(from_reset)
+        .or_else(|| input.header("ratelimit-reset").and_then(from_reset))
+        .or_else(|| {
+            input
+                .header("ratelimit")
+                .and_then(|v| param(v, &["reset", "t"]))
+        })
+        .or_else(|| {
+            input
+                .header("x-ratelimit-reset-requests")
+                .and_then(duration)
+        })?;
+    Some(secs.min(MAX_RETRY_SECONDS))
+}
+
+/// A numeric parameter of a `RateLimit` field: `limit=100, remaining=0, reset=50` (draft-07)
+/// or `"default";r=0;t=30` (later drafts).
+fn param(v: &str, names: &[&str]) -> Option<u64> {
+    v.split([',', ';']).find_map(|part| {
+        let (k, val) = part.trim().split_once('=')?;
+        names
+            .contains(&k.trim())
+            .then(|| val.trim().parse().ok())
+            .flatten()
+    })
+}
+
+/// A Go-style duration such as `6m0s`, `1.5s` or `20ms`, rounded up to whole seconds.
+fn duration(v: &str) -> Option<u64> {
+    let mut millis: u64 = 0;
+    let mut rest = v.trim();
+    if rest.is_empty() || rest.len() > 32 {
+        return None;
+    }
+    while !rest.is_empty() {
+        let num_end = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(rest.len());
+        let (num, tail) = rest.split_at(num_end);
+        let unit_end = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(tail.len());
+        let (unit, next) = tail.split_at(unit_end);
+        let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
+        let whole: u64 = whole.parse().ok()?;
+        let frac_ms: u64 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
+        let scale = match unit {
+            "h" => 3_600_000,
+            "m" => 60_000,
+            "s" => 1000,
+            "ms" => 1,
+            _ => return None,
+        };
+        millis = millis.checked_add(
+            whole
+                .checked_mul(scale)?
+                .checked_add(frac_ms * scale / 1000)?,
+        )?;
+        rest = next;
+    }
+    Some(millis.div_ceil(1000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_round_up() {
+        assert_eq!(duration("6m0s"), Some(360));
+        assert_eq!(duration("1.5s"), Some(2));
+        assert_eq!(duration("20ms"), Some(1));
+        assert_eq!(duration("1h2m3s"), Some(3723));
+        assert_eq!(duration("5x"), None);
+        assert_eq!(duration(""), None);
+    }
+
+    #[test]
+    fn ratelimit_fields() {
+        assert_eq!(
+            param("limit=100, remaining=0, reset=50", &["remaining"]),
+            Some(0)
+        );
+        assert_eq!(param("\"default\";r=0;t=30", &["reset", "t"]), Some(30));
+    }
+}

@@ -1,0 +1,283 @@
+//! x402 (coinbase/x402): v1 JSON bodies, v2 `PAYMENT-REQUIRED` and settlement headers, paywalls.
+//!
+//! The error code set is open-ended (it grows per scheme and chain), so codes are mapped by the
+//! patterns in FORMATS.md §1.5 rather than one by one.
+
+use super::base64;
+use super::details::{Amount, PaymentChallenge, Source};
+use super::input::{code_token, Found, Input};
+use super::money::{digits, label, token_by_address, token_by_name, STABLECOIN_DECIMALS};
+use super::sanitize::{safe_url, sanitize_text};
+use super::Cause::{self, *};
+use crate::json::Value;
+
+/// Largest challenge handed to the integrator's pay callback, in bytes of JSON.
+pub const MAX_PAYMENT_JSON: usize = 16 * 1024;
+
+/// Substrings of an x402 error code, checked in order; the first that occurs decides.
+const CODE_PATTERNS: &[(&str, Cause)] = &[
+    ("allowance_required", WalletApprovalRequired),
+    ("insufficient_balance", OnchainInsufficientBalance),
+    ("insufficient_funds", OnchainInsufficientBalance),
+    ("signature", PaymentSignatureInvalid),
+    ("valid_before", PaymentAuthorizationExpired),
+    ("valid_after", PaymentAuthorizationExpired),
+    ("expired", PaymentAuthorizationExpired),
+    ("not_yet_valid", PaymentAuthorizationExpired),
+    ("too_early", PaymentAuthorizationExpired),
+    ("block_height_exceeded", PaymentAuthorizationExpired),
+    ("network", PaymentNetworkMismatch),
+    ("scheme", PaymentNetworkMismatch),
+    ("version", PaymentNetworkMismatch),
+    ("token_", PaymentNetworkMismatch),
+    ("eip712", PaymentNetworkMismatch),
+    ("not_supported", PaymentNetworkMismatch),
+    ("payment_required", PaymentRequiredOnchain),
+];
+
+/// Substrings of a free-text x402 `error` (lowercased), checked in order.
+const TEXT_PATTERNS: &[(&str, Cause)] = &[
+    ("insufficient", OnchainInsufficientBalance),
+    ("expired", PaymentAuthorizationExpired),
+    ("signature", PaymentSignatureInvalid),
+    ("malformed", PaymentSignatureInvalid),
+    ("matching payment requirements", PaymentRequiredOnchain),
+    ("required", PaymentRequiredOnchain),
+    ("failed", PaymentSettlementFailed),
+];
+
+/// Maps an x402 error (a code or a message) to a cause; `unknown` when nothing matches.
+fn classify(error: Option<&str>, unknown: Cause) -> Cause {
+    let Some(e) = error.map(str::trim).filter(|e| !e.is_empty()) else {
+        return unknown;
+    };
+    let lower = e.to_ascii_lowercase();
+    let (table, fallback) = match code_token(e) {
+        // An unrecognized code still names a failed attempt.
+        Some(_) => (CODE_PATTERNS, PaymentSettlementFailed),
+        None => (TEXT_PATTERNS, unknown),
+    };
+    table
+        .iter()
+        .find(|(p, _)| lower.contains(p))
+        .map_or(fallback, |(_, c)| c.clone())
+}
+
+/// Recognizes x402 in headers, a v1 body or a paywall page (status 400 and above only).
+pub fn detect(input: &Input) -> Option<Found> {
+    if input.status() < 400 {
+        return None;
+    }
+    let required = input
+        .header("payment-required")
+        .and_then(base64::decode_text)
+        .and_then(|t| Value::parse(&t))
+        .filter(is_payment_required)
+        .or_else(|| input.json.clone().filter(is_payment_required));
+    for name in ["payment-response", "x-payment-response"] {
+        let settle = input
+            .header(name)
+            .and_then(base64::decode_text)
+            .and_then(|t| Value::parse(&t));
+        if let Some(s) = settle.filter(|s| s.get("success").and_then(Value::as_bool) == Some(false))
+        {
+            let reason = s
+                .get("errorReason")
+                .or(s.get("errorMessage"))
+                .and_then(Value::as_str);
+            let mut found =
+                Found::new(classify(reason, PaymentSettlementFailed), Source::X402).code(reason);
+            match &required {
+                Some(r) => add_requirements(&mut found, r),
+                None => found.details.amount = settlement_amount(&s),
+            }
+            return Some(found);
+        }
+    }
+    if let Some(r) = required {
+        let error = r.get("error").and_then(Value::as_str);
+        let mut found =
+            Found::new(classify(error, PaymentRequiredOnchain), Source::X402).code(error);
+        add_requirements(&mut found, &r);
+        return Some(found);
+    }
+    paywall(input)
+}
+
+/// A v1 `PaymentRequirementsResponse` or a v2 `PaymentRequired` object.
+fn is_payment_required(v: &Value) -> bool {
+    let version = v.get("x402Version").and_then(Value::as_u64).is_some();
+    let accepts = v.get("accepts").and_then(Value::as_array).is_some_and(|a| {
+        a.iter()
+            .any(|r| r.get("payTo").is_some() || r.get("maxAmountRequired").is_some())
+    });
+    version || accepts
+}
+
+/// Fills amount, resource and the challenge for the pay callback.
+fn add_requirements(found: &mut Found, r: &Value) {
+    let accepts = r.get("accepts").and_then(Value::as_array).unwrap_or(&[]);
+    found.details.amount = accepts.iter().find_map(amount_of);
+    let resource = r.get("resource");
+    let url = resource
+        .and_then(|res| res.get("url").or(Some(res)))
+        .and_then(Value::as_str)
+        .or_else(|| accepts.first()?.get("resource")?.as_str());
+    let description = resource
+        .and_then(|res| res.get("description"))
+        .or_else(|| accepts.first()?.get("description"))
+        .and_then(Value::as_str);
+    found.details.resource = url.and_then(safe_url).or_else(|| {
+        description
+            .map(|d| sanitize_text(d, 200))
+            .filter(|d| !d.is_empty())
+    });
+    found.details.payment = challenge(r);
+}
+
+/// The challenge JSON for the pay callback, when it fits the cap.
+fn challenge(r: &Value) -> Option<PaymentChallenge> {
+    let json = r.to_json();
+    (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
+        protocol: "x402",
+        json,
+    })
+}
+
+/// The amount of one payment requirement (v2 `amount`, v1 `maxAmountRequired`).
+fn amount_of(req: &Value) -> Option<Amount> {
+    let atomic = digits(
+        req.get("amount")
+            .or(req.get("maxAmountRequired"))?
+            .as_text()?,
+    )?;
+    let network = req.get("network").and_then(Value::as_str).and_then(label);
+    let asset = req.get("asset").and_then(Value::as_str);
+    let name = req
+        .get("extra")
+        .and_then(|e| e.get("name"))
+        .and_then(Value::as_str);
+    let symbol = asset
+        .and_then(token_by_address)
+        .or_else(|| name.and_then(token_by_name));
+    Some(match symbol {
+        Some(s) => Amount {
+            atomic,
+            decimals: STABLECOIN_DECIMALS,
+            asset: Some(s.into()),
+            network,
+        },
+        // Unknown token: the exact atomic units and the raw asset id, no guessed decimals.
+        None => Amount {
+            atomic,
+            decimals: 0,
+            asset: asset.and_then(label),
+            network,
+        },
+    })
+}
+
+/// The amount a failed settlement reports, when it has one.
+fn settlement_amount(s: &Value) -> Option<Amount> {
+    let atomic = digits(s.get("amount")?.as_text()?)?;
+    let network = s.get("network").and_then(Value::as_str).and_then(label);
+    Some(Amount {
+        atomic,
+        decimals: 0,
+        asset: None,
+        network,
+    })
+}
+
+/// The legacy paywall page injects `window.x402 = { …, paymentRequirements: [...] }`.
+fn paywall(input: &Input) -> Option<Found> {
+    let text = &input.text;
+    let at = text.find("window.x402")?;
+    let mut found = Found::new(PaymentRequiredOnchain, Source::X402);
+    let rest = text.get(at..)?;
+    let list = rest
+        .find("paymentRequirements")
+        .and_then(|k| rest.get(k..))
+        .and_then(|r| r.find('[').and_then(|b| r.get(b..)))
+        .and_then(balanced)
+        .and_then(Value::parse);
+    if let Some(accepts) = list.filter(|l| l.as_array().is_some()) {
+        let mut m = std::collections::BTreeMap::new();
+        m.insert("x402Version".to_owned(), Value::Number("1".into()));
+        m.insert("accepts".to_owned(), accepts);
+        add_requirements(&mut found, &Value::Object(m));
+    }
+    Some(found)
+}
+
+/// The bracketed JSON value at the start of `s` (`[` … matching `]`), respecting strings.
+fn balanced(s: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, b) in s.bytes().enumerate() {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return s.get(..=i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_map_by_pattern() {
+        let c = |e| classify(Some(e), PaymentRequiredOnchain);
+        assert_eq!(c("permit2_allowance_required"), WalletApprovalRequired);
+        assert_eq!(
+            c("permit2_insufficient_balance"),
+            OnchainInsufficientBalance
+        );
+        assert_eq!(c("invalid_permit2_signature"), PaymentSignatureInvalid);
+        assert_eq!(
+            c("invalid_exact_evm_payload_authorization_valid_before"),
+            PaymentAuthorizationExpired
+        );
+        assert_eq!(
+            c("invalid_exact_evm_network_mismatch"),
+            PaymentNetworkMismatch
+        );
+        assert_eq!(c("unsupported_scheme"), PaymentNetworkMismatch);
+        assert_eq!(c("duplicate_settlement"), PaymentSettlementFailed);
+        assert_eq!(c("X-PAYMENT header is required"), PaymentRequiredOnchain);
+        assert_eq!(
+            c("Payment failed: insufficient funds"),
+            OnchainInsufficientBalance
+        );
+        assert_eq!(c("Something odd"), PaymentRequiredOnchain);
+        assert_eq!(
+            classify(None, PaymentSettlementFailed),
+            PaymentSettlementFailed
+        );
+    }
+
+    #[test]
+    fn balanced_respects_strings() {
+        assert_eq!(balanced(r#"[{"a":"]"}] tail"#), Some(r#"[{"a":"]"}]"#));
+        assert_eq!(balanced("[[]"), None);
+    }
+}

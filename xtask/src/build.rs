@@ -1,0 +1,111 @@
+//! `cargo xtask build`: the wasm module, its glue, the loaders, types and package.json in dist/.
+
+use crate::setup::{ensure_build_tools, run};
+use crate::{root, Result};
+use std::fs;
+use std::process::Command;
+
+/// The wasm-bindgen output name; `explain402.js` is the loader's.
+pub const CORE: &str = "explain402_core";
+
+pub fn run_cmd(_args: &[String]) -> Result {
+    ensure_build_tools()?;
+    build_dist()?;
+    crate::size::print(&crate::size::measure()?);
+    Ok(())
+}
+
+/// Builds dist/ (assumes the tools are installed).
+pub fn build_dist() -> Result {
+    let root = root();
+    let dist = root.join("dist");
+    eprintln!("build: wasm (release)");
+    run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--lib",
+        "--package",
+        "explain402",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    let wasm = crate::target_dir().join("wasm32-unknown-unknown/release/explain402.wasm");
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            CORE,
+            "--out-dir",
+        ])
+        .arg(&dist))?;
+    let bg = dist.join(format!("{CORE}_bg.wasm"));
+    eprintln!("build: wasm-opt -Oz");
+    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg(&bg)
+        .args([
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            "--converge",
+            "-o",
+        ])
+        .arg(&bg))?;
+    eprintln!("build: loaders (esbuild)");
+    let version = env!("CARGO_PKG_VERSION");
+    let esbuild = |entry: &str, format: &str, out: &str| {
+        run(Command::new(root.join("node_modules/.bin/esbuild"))
+            .arg(root.join("src/js").join(entry))
+            .args([
+                "--bundle",
+                "--minify",
+                "--target=es2020",
+                "--legal-comments=none",
+            ])
+            .arg(format!("--format={format}"))
+            .arg(format!("--define:__VERSION__=\"{version}\""))
+            .arg(format!("--outfile={}", dist.join(out).display())))
+    };
+    esbuild("classic.js", "iife", "explain402.js")?;
+    esbuild("module.js", "esm", "explain402.mjs")?;
+    for (from, to) in [
+        ("explain402.d.ts", "explain402.d.ts"),
+        ("explain402.d.ts", "explain402.d.mts"),
+    ] {
+        fs::copy(root.join("src/js").join(from), dist.join(to))
+            .map_err(|e| format!("{from}: {e}"))?;
+    }
+    fs::write(dist.join("package.json"), package_json(version)).map_err(|e| e.to_string())?;
+    fs::copy(root.join("README.md"), dist.join("README.md")).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn package_json(version: &str) -> String {
+    format!(
+        r#"{{
+  "name": "explain402",
+  "version": "{version}",
+  "description": "Explains HTTP 402 (and 401/403/407/429) rejections to end users, in Indonesian and English, with concrete fix steps.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./explain402.mjs",
+  "module": "./explain402.mjs",
+  "types": "./explain402.d.ts",
+  "exports": {{
+    ".": {{ "types": "./explain402.d.mts", "import": "./explain402.mjs" }},
+    "./script": "./explain402.js",
+    "./{CORE}.js": "./{CORE}.js",
+    "./{CORE}_bg.wasm": "./{CORE}_bg.wasm",
+    "./package.json": "./package.json"
+  }},
+  "files": ["explain402.js", "explain402.mjs", "explain402.d.ts", "explain402.d.mts", "{CORE}.js", "{CORE}_bg.wasm", "README.md"],
+  "sideEffects": ["./explain402.js"],
+  "keywords": ["402", "payment-required", "x402", "l402", "stripe", "error-messages", "i18n", "indonesian", "wasm"]
+}}
+"#
+    )
+}

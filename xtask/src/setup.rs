@@ -1,0 +1,103 @@
+//! Installing what is missing: the wasm32 target, wasm-bindgen-cli, npm dev tools, Chromium.
+//!
+//! Every step first checks whether the tool is already there, so a second run costs nothing.
+
+use crate::{root, Result};
+use std::process::Command;
+
+/// Runs a command from the repository root, failing with its name when it fails.
+pub fn run(cmd: &mut Command) -> Result {
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("{cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed ({status})"))
+    }
+}
+
+/// The output of a command, or `None` when it cannot run or fails.
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.current_dir(root()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The exact wasm-bindgen version pinned in Cargo.toml (`wasm-bindgen = "=x.y.z"`).
+pub fn wasm_bindgen_version() -> Result<String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    manifest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("wasm-bindgen = \"="))
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .ok_or_else(|| "Cargo.toml must pin wasm-bindgen with `=`".into())
+}
+
+/// Everything `cargo xtask build` needs: the wasm32 target, wasm-bindgen-cli at the pinned
+/// version and the npm dev dependencies (esbuild, binaryen's wasm-opt, playwright-core, ...).
+pub fn ensure_build_tools() -> Result {
+    let targets =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        eprintln!("setup: adding the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let version = wasm_bindgen_version()?;
+    let installed = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    let runner =
+        output(Command::new("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
+    if !installed.contains(&version) || !runner.contains(&version) {
+        eprintln!("setup: installing wasm-bindgen-cli {version} (takes a few minutes once)");
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    }
+    ensure_npm()
+}
+
+/// Installs the npm dev dependencies when node_modules is missing or older than the lockfile.
+fn ensure_npm() -> Result {
+    let root = root();
+    let stamp = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if !fresh {
+        eprintln!("setup: installing npm dev dependencies");
+        let verb = if lock.exists() { "ci" } else { "install" };
+        run(Command::new("npm").args([verb, "--no-audit", "--no-fund"]))?;
+    }
+    Ok(())
+}
+
+/// What the tests need on top of the build tools: Debian's Chromium and ChromeDriver.
+pub fn ensure_test_tools() -> Result {
+    ensure_build_tools()?;
+    let have = |p: &str| std::path::Path::new(p).exists();
+    if !have("/usr/bin/chromium") || !have("/usr/bin/chromedriver") {
+        eprintln!("setup: installing Debian's chromium and chromium-driver");
+        let sudo = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() != "0");
+        let apt = |args: &[&str]| {
+            let mut c = if sudo {
+                Command::new("sudo")
+            } else {
+                Command::new("apt-get")
+            };
+            if sudo {
+                c.arg("apt-get");
+            }
+            c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            run(&mut c)
+        };
+        apt(&["update"])?;
+        apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `cargo xtask size`: raw, gzip -9 and brotli -q 11 bytes of every shipped file, and the budgets.
+
+use crate::build::CORE;
+use crate::{root, Result};
+use std::io::Write;
+
+/// What a page downloads when it includes the script tag: the loader alone.
+const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
+/// Everything downloaded before the first panel shows: loader, glue, wasm (styles are inside).
+const FIRST_PANEL_BUDGET: usize = 24 * 1024;
+
+pub struct Row {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+pub fn run(_args: &[String]) -> Result {
+    let rows = measure()?;
+    print(&rows);
+    check(&rows)
+}
+
+/// Measures every file in dist/.
+pub fn measure() -> Result<Vec<Row>> {
+    let dist = root().join("dist");
+    let mut names: Vec<String> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e} (run `cargo xtask build` first)", dist.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(&name)).map_err(|e| e.to_string())?;
+            Ok(Row {
+                raw: bytes.len(),
+                gzip: gzip(&bytes),
+                brotli: brotli(&bytes),
+                name,
+            })
+        })
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("writing to a Vec cannot fail");
+    e.finish().expect("writing to a Vec cannot fail").len()
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .expect("writing to a Vec cannot fail");
+    out.len()
+}
+
+fn total(rows: &[Row], names: &[&str]) -> Row {
+    let pick = |f: fn(&Row) -> usize| {
+        rows.iter()
+            .filter(|r| names.contains(&r.name.as_str()))
+            .map(f)
+            .sum()
+    };
+    Row {
+        name: String::new(),
+        raw: pick(|r| r.raw),
+        gzip: pick(|r| r.gzip),
+        brotli: pick(|r| r.brotli),
+    }
+}
+
+fn first_panel_files() -> [String; 3] {
+    [
+        "explain402.js".into(),
+        format!("{CORE}.js"),
+        format!("{CORE}_bg.wasm"),
+    ]
+}
+
+pub fn print(rows: &[Row]) {
+    println!(
+        "{:<26} {:>9} {:>9} {:>9}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
+    for r in rows {
+        println!("{:<26} {:>9} {:>9} {:>9}", r.name, r.raw, r.gzip, r.brotli);
+    }
+    let first = first_panel_files();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    let crit = total(rows, &["explain402.js"]);
+    let panel = total(rows, &first);
+    println!(
+        "{:<26} {:>9} {:>9} {:>9}   budget {} brotli",
+        "critical path (loader)", crit.raw, crit.gzip, crit.brotli, CRITICAL_PATH_BUDGET
+    );
+    println!(
+        "{:<26} {:>9} {:>9} {:>9}   budget {} brotli",
+        "to first panel", panel.raw, panel.gzip, panel.brotli, FIRST_PANEL_BUDGET
+    );
+}
+
+/// Fails when a budget is exceeded.
+pub fn check(rows: &[Row]) -> Result {
+    let first = first_panel_files();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    let crit = total(rows, &["explain402.js"]).brotli;
+    let panel = total(rows, &first).brotli;
+    let mut errors = Vec::new();
+    if crit > CRITICAL_PATH_BUDGET {
+        errors.push(format!(
+            "critical path {crit} B brotli > {CRITICAL_PATH_BUDGET} B"
+        ));
+    }
+    if panel > FIRST_PANEL_BUDGET {
+        errors.push(format!(
+            "to first panel {panel} B brotli > {FIRST_PANEL_BUDGET} B"
+        ));
+    }
+    if errors.is_empty() {
+        println!("size: within budget");
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
