@@ -662,3 +662,97 @@ fn safe_url_accepts_only_plain_https() {
         None
     );
 }
+
+#[test]
+fn every_fixture_is_named_sourced_and_listed() {
+    let readme = std::fs::read_to_string(root().join("tests/fixtures/README.md")).unwrap();
+    for path in fixture_files(&root().join("tests/fixtures")) {
+        let (_, meta) = load(&path);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        assert_eq!(
+            meta.get("name").and_then(Value::as_str),
+            Some(stem.as_str()),
+            "name of {stem}"
+        );
+        let source = meta.get("source").and_then(Value::as_str).unwrap_or("");
+        assert!(!source.trim().is_empty(), "{stem} has no source");
+        assert!(
+            readme.contains(&format!("`{stem}`")),
+            "tests/fixtures/README.md does not list {stem}"
+        );
+    }
+}
+
+#[test]
+fn unknown_codes_fall_back_to_their_vendor_family() {
+    let d = |status, body: &str| {
+        let ex = Exchange {
+            status,
+            body: body.as_bytes().to_vec(),
+            ..Exchange::default()
+        };
+        diagnose(&ex).map(|d| (d.cause, d.source))
+    };
+    assert_eq!(
+        d(
+            402,
+            r#"{"error":{"type":"card_error","code":"card_declined","decline_code":"brand_new_reason"}}"#
+        ),
+        Some((Cause::CardDeclined, Source::Stripe))
+    );
+    assert_eq!(
+        d(
+            402,
+            r#"{"error":{"type":"card_error","code":"card_declined","advice_code":"confirm_card_data"}}"#
+        ),
+        Some((Cause::CardDetailsInvalid, Source::Stripe))
+    );
+    assert_eq!(
+        d(
+            402,
+            r#"{"x402Version":1,"error":"invalid_exact_evm_brand_new_check","accepts":[]}"#
+        ),
+        Some((Cause::PaymentSettlementFailed, Source::X402))
+    );
+    assert_eq!(
+        d(
+            402,
+            r#"{"x402Version":2,"error":"Something else entirely","accepts":[]}"#
+        ),
+        Some((Cause::PaymentRequiredOnchain, Source::X402))
+    );
+    // Shapes that carry no payment or access signal stay silent outside the rejection statuses.
+    assert_eq!(
+        d(
+            400,
+            r#"{"error":{"message":"Invalid model","type":"invalid_request_error","code":"model_not_found"}}"#
+        ),
+        None
+    );
+    assert_eq!(
+        d(
+            400,
+            r#"{"error_code":"SOMETHING_NEW","message":"Something new happened"}"#
+        ),
+        None
+    );
+    assert_eq!(
+        d(
+            200,
+            r#"{"status_code":"201","status_message":"Success, transaction is created"}"#
+        ),
+        None
+    );
+    assert_eq!(
+        d(500, "<html><body>Internal Server Error</body></html>"),
+        None
+    );
+    // ...and fall back to the status inside them.
+    assert_eq!(
+        d(
+            402,
+            r#"{"error_code":"SOMETHING_NEW","message":"Something new happened"}"#
+        ),
+        Some((Cause::PaymentRequired, Source::Status))
+    );
+}

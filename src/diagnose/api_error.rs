@@ -5,7 +5,7 @@
 //! `{"message","documentation_url"}` (GitHub). Billing trouble hides behind other statuses:
 //! OpenAI's `insufficient_quota` is a 429, Anthropic's low credit balance a 400.
 
-use super::codes::by_identifier;
+use super::codes::{by_identifier, lookup};
 use super::details::{Link, Source};
 use super::extract::first_url;
 use super::input::{Found, Input};
@@ -40,14 +40,6 @@ fn is_billing(c: &Cause) -> bool {
         c,
         CreditsExhausted | QuotaExceeded | SubscriptionPastDue | ServiceSuspendedBilling
     )
-}
-
-fn lookup(table: &[(&str, Cause)], key: Option<&str>) -> Option<Cause> {
-    let key = key?;
-    table
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, c)| c.clone())
 }
 
 /// Top-level members that carry a code when there is no `error` object.

@@ -22,7 +22,6 @@ const PATTERNS: &[(&str, Cause)] = &[
     ("past_due", SubscriptionPastDue),
     ("subscription_expired", SubscriptionPastDue),
     ("subscription_inactive", SubscriptionPastDue),
-    ("subscription_required", SubscriptionPastDue),
     ("billing_not_active", SubscriptionPastDue),
     ("unpaid", SubscriptionPastDue),
     ("insufficient_funds", InsufficientFunds),
@@ -35,14 +34,23 @@ const PATTERNS: &[(&str, Cause)] = &[
     ("incorrect_cvc", CardIncorrectCvc),
     ("invalid_cvc", CardIncorrectCvc),
     ("card_declined", CardDeclined),
-    ("authentication_required", CardAuthenticationRequired),
     ("processing_error", ProcessingErrorRetry),
     ("service_suspended", ServiceSuspendedBilling),
-    ("account_suspended", ServiceSuspendedBilling),
-    ("suspended", ServiceSuspendedBilling),
+    ("billing_suspended", ServiceSuspendedBilling),
+    ("suspended_for_non_payment", ServiceSuspendedBilling),
+    ("deployment_disabled", ServiceSuspendedBilling),
     ("invalid_api_key", MerchantMisconfigured),
     ("payment_required", PaymentRequired),
 ];
+
+/// The cause `key` maps to in a `(code, cause)` table.
+pub fn lookup(table: &[(&str, Cause)], key: Option<&str>) -> Option<Cause> {
+    let key = key?;
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, c)| c.clone())
+}
 
 /// The cause an identifier names, if it names one.
 pub fn by_identifier(id: &str) -> Option<Cause> {
@@ -83,5 +91,15 @@ mod tests {
         assert_eq!(by_identifier("RATE_LIMIT_EXCEEDED"), Some(RateLimited));
         assert_eq!(by_identifier("about:blank"), None);
         assert_eq!(by_identifier("invalid_request_error"), None);
+        assert_eq!(
+            by_identifier("account_suspended"),
+            None,
+            "a user's account, not billing"
+        );
+        assert_eq!(
+            by_identifier("authentication_required"),
+            None,
+            "a login, not 3-D Secure"
+        );
     }
 }

@@ -69,6 +69,9 @@ pub struct Link {
 }
 
 /// The parsed payment challenge, handed to the integrator's pay callback (never acted on here).
+///
+/// Its strings are the server's own, unsanitized (a macaroon or invoice must stay exact): give
+/// it to code, never show it. It is at most 16 KiB, or absent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentChallenge {
     /// `x402`, `l402` or `payment_auth`.

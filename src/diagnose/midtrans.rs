@@ -4,6 +4,7 @@
 //! carry `"status_code":"402"`, and `407` means an expired transaction, not proxy auth
 //! (docs.midtrans.com/reference/code-4xx; midtrans-nodejs-client checks both separately).
 
+use super::codes::lookup;
 use super::details::{Amount, Source};
 use super::input::{Found, Input};
 use super::money::{currency_code, decimal};
@@ -45,13 +46,6 @@ const ISO8583: &[(&str, Cause)] = &[
 /// suspected fraud): shown as a plain decline.
 const ISO8583_SENSITIVE: &[&str] = &["04", "07", "34", "41", "43", "59"];
 
-fn lookup(table: &[(&str, Cause)], key: &str) -> Option<Cause> {
-    table
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, c)| c.clone())
-}
-
 /// Recognizes a Midtrans Core or Snap body (any HTTP status).
 pub fn detect(input: &Input) -> Option<Found> {
     let json = input.json.as_ref()?;
@@ -84,13 +78,13 @@ fn core(json: &Value, code: &str, message: &str) -> Option<Found> {
     let cause = if sensitive {
         CardDeclined
     } else if denied {
-        lookup(ISO8583, channel).unwrap_or(CardDeclined)
+        lookup(ISO8583, Some(channel)).unwrap_or(CardDeclined)
     } else if field("transaction_status").as_deref() == Some("expire") {
         PaymentAuthorizationExpired
     } else if code == "402" && message.to_ascii_lowercase().contains("blocked") {
         // Before 2024-01-14 a blocked GoPay user came as 402 ("GoPay user is blocked").
         EwalletAccountBlocked
-    } else if let Some(c) = lookup(CODES, code) {
+    } else if let Some(c) = lookup(CODES, Some(code)) {
         c
     } else if code.starts_with(['4', '5']) {
         text::classify(message, text::Context::Payment)?

@@ -3,6 +3,7 @@
 //! The decline code is more specific than the error code (`card_declined` +
 //! `insufficient_funds`), so it is read first; an unknown decline is a generic decline.
 
+use super::codes::lookup;
 use super::details::{Link, Source};
 use super::input::{Found, Input};
 use super::money::{digits, fiat, stripe_decimals};
@@ -130,14 +131,6 @@ const CODES: &[(&str, Cause)] = &[
     ("testmode_charges_only", MerchantMisconfigured),
 ];
 
-fn lookup(table: &[(&str, Cause)], key: Option<&str>) -> Option<Cause> {
-    let key = key?;
-    table
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, c)| c.clone())
-}
-
 /// The cause of a Stripe decline or error code, for bodies that forward the code alone.
 pub fn cause_of(code: &str) -> Option<Cause> {
     lookup(DECLINES, Some(code)).or_else(|| lookup(CODES, Some(code)))
@@ -182,6 +175,12 @@ pub fn detect(input: &Input) -> Option<Found> {
         lookup(DECLINES, decline.as_deref())
             .or_else(|| lookup(CODES, code.as_deref()))
             .or(family)?
+    };
+    // A bare decline whose advice is to confirm the card data is about the details entered.
+    let advice = s(err, "advice_code");
+    let cause = match (cause, decline.as_deref(), advice.as_deref()) {
+        (CardDeclined, None, Some("confirm_card_data")) if !sensitive => CardDetailsInvalid,
+        (cause, _, _) => cause,
     };
     let mut found = Found::new(cause, Source::Stripe).code(code.as_deref());
     found.sensitive = sensitive;

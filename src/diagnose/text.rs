@@ -72,17 +72,25 @@ const PHRASES: &[(&str, Cause)] = &[
     ("saldo&kurang", InsufficientFunds),
     ("dana&tidak cukup", InsufficientFunds),
     ("dana&tidak mencukupi", InsufficientFunds),
-    ("security code", CardIncorrectCvc),
-    ("kode keamanan", CardIncorrectCvc),
+    ("security code is incorrect", CardIncorrectCvc),
+    ("security code is invalid", CardIncorrectCvc),
     ("incorrect cvc", CardIncorrectCvc),
     ("invalid cvc", CardIncorrectCvc),
-    ("cvv", CardIncorrectCvc),
-    ("card number", CardDetailsInvalid),
-    ("nomor kartu", CardDetailsInvalid),
-    ("kartu&tidak valid", CardDetailsInvalid),
-    ("postal code", CardDetailsInvalid),
-    ("zip code", CardDetailsInvalid),
-    ("kode pos", CardDetailsInvalid),
+    ("incorrect cvv", CardIncorrectCvc),
+    ("invalid cvv", CardIncorrectCvc),
+    ("kode keamanan&tidak valid", CardIncorrectCvc),
+    ("kode keamanan&salah", CardIncorrectCvc),
+    ("card number is incorrect", CardDetailsInvalid),
+    ("card number is invalid", CardDetailsInvalid),
+    ("invalid card number", CardDetailsInvalid),
+    ("incorrect card number", CardDetailsInvalid),
+    ("nomor kartu&tidak valid", CardDetailsInvalid),
+    ("nomor kartu&salah", CardDetailsInvalid),
+    ("kedaluwarsa kartu&tidak valid", CardDetailsInvalid),
+    ("zip code failed", CardDetailsInvalid),
+    ("postal code failed", CardDetailsInvalid),
+    ("invalid postal code", CardDetailsInvalid),
+    ("kode pos&tidak", CardDetailsInvalid),
     ("card has expired", CardExpired),
     ("card is expired", CardExpired),
     ("expired card", CardExpired),
@@ -90,7 +98,14 @@ const PHRASES: &[(&str, Cause)] = &[
     ("kartu&kedaluwarsa", CardExpired),
     ("kartu&kadaluarsa", CardExpired),
     ("kartu&kadaluwarsa", CardExpired),
-    ("requires authentication", CardAuthenticationRequired),
+    (
+        "transaction requires authentication",
+        CardAuthenticationRequired,
+    ),
+    (
+        "payment requires authentication",
+        CardAuthenticationRequired,
+    ),
     ("3d secure", CardAuthenticationRequired),
     ("3-d secure", CardAuthenticationRequired),
     ("kode otp", CardAuthenticationRequired),
@@ -116,16 +131,19 @@ const PHRASES: &[(&str, Cause)] = &[
     ("kartu&ditolak", CardDeclined),
     ("pembayaran&ditolak", CardDeclined),
     ("transaksi&ditolak", CardDeclined),
-    ("not activated", PaymentMethodNotActivated),
-    ("belum diaktifkan", PaymentMethodNotActivated),
+    ("channel is not activated", PaymentMethodNotActivated),
+    ("payment method&not activated", PaymentMethodNotActivated),
+    ("pembayaran&belum diaktifkan", PaymentMethodNotActivated),
     ("no access for this payment type", PaymentMethodNotActivated),
     (
         "doesn't have access for this payment type",
         PaymentMethodNotActivated,
     ),
-    ("user is blocked", EwalletAccountBlocked),
-    ("account is blocked", EwalletAccountBlocked),
-    ("akun&diblokir", EwalletAccountBlocked),
+    ("gopay user is blocked", EwalletAccountBlocked),
+    ("wallet&blocked", EwalletAccountBlocked),
+    ("gopay&diblokir", EwalletAccountBlocked),
+    ("e-wallet&diblokir", EwalletAccountBlocked),
+    ("dompet&diblokir", EwalletAccountBlocked),
     ("past due", SubscriptionPastDue),
     ("past_due", SubscriptionPastDue),
     ("overdue", SubscriptionPastDue),
@@ -133,11 +151,17 @@ const PHRASES: &[(&str, Cause)] = &[
     ("langganan&jatuh tempo", SubscriptionPastDue),
     ("langganan&berakhir", SubscriptionPastDue),
     ("deployment has been disabled", ServiceSuspendedBilling),
-    ("suspended due to", ServiceSuspendedBilling),
-    ("account has been suspended", ServiceSuspendedBilling),
+    ("suspended for non-payment", ServiceSuspendedBilling),
+    ("suspended due to non-payment", ServiceSuspendedBilling),
+    ("suspended due to unpaid", ServiceSuspendedBilling),
     ("site has been suspended", ServiceSuspendedBilling),
     ("website is suspended", ServiceSuspendedBilling),
-    ("ditangguhkan", ServiceSuspendedBilling),
+    (
+        "hosting account has been suspended",
+        ServiceSuspendedBilling,
+    ),
+    ("situs&ditangguhkan", ServiceSuspendedBilling),
+    ("layanan&ditangguhkan&pembayaran", ServiceSuspendedBilling),
 ];
 
 /// Whether every `&`-joined part of `phrase` occurs in `hay`.
@@ -300,6 +324,10 @@ mod tests {
             Some(CreditsExhausted)
         );
         assert_eq!(c("Not found"), None);
+        assert_eq!(c("This endpoint requires authentication"), None);
+        assert_eq!(c("Your account has been suspended for abuse"), None);
+        assert_eq!(c("User is blocked"), None);
+        assert_eq!(c("Card number service unavailable"), None);
     }
 
     #[test]

@@ -68,12 +68,14 @@ pub fn detect(input: &Input) -> Option<Found> {
     if input.status() < 400 {
         return None;
     }
-    let required = input
+    let from_header = input
         .header("payment-required")
         .and_then(base64::decode_text)
         .and_then(|t| Value::parse(&t))
-        .filter(is_payment_required)
-        .or_else(|| input.json.clone().filter(is_payment_required));
+        .filter(is_payment_required);
+    let required = from_header
+        .as_ref()
+        .or(input.json.as_ref().filter(|j| is_payment_required(j)));
     for name in ["payment-response", "x-payment-response"] {
         let settle = input
             .header(name)
@@ -87,7 +89,7 @@ pub fn detect(input: &Input) -> Option<Found> {
                 .and_then(Value::as_str);
             let mut found =
                 Found::new(classify(reason, PaymentSettlementFailed), Source::X402).code(reason);
-            match &required {
+            match required {
                 Some(r) => add_requirements(&mut found, r),
                 None => found.details.amount = settlement_amount(&s),
             }
@@ -98,7 +100,7 @@ pub fn detect(input: &Input) -> Option<Found> {
         let error = r.get("error").and_then(Value::as_str);
         let mut found =
             Found::new(classify(error, PaymentRequiredOnchain), Source::X402).code(error);
-        add_requirements(&mut found, &r);
+        add_requirements(&mut found, r);
         return Some(found);
     }
     paywall(input)

@@ -18,7 +18,9 @@ pub fn run_cmd(_args: &[String]) -> Result {
 /// Builds dist/ (assumes the tools are installed).
 pub fn build_dist() -> Result {
     let root = root();
-    let dist = root.join("dist");
+    let final_dir = crate::dist_dir();
+    // Built beside and swapped in at the end, so a running server never sees half a dist/.
+    let dist = final_dir.with_extension("tmp");
     eprintln!("build: wasm (release)");
     run(Command::new("cargo").args([
         "build",
@@ -81,7 +83,8 @@ pub fn build_dist() -> Result {
     }
     fs::write(dist.join("package.json"), package_json(version)).map_err(|e| e.to_string())?;
     fs::copy(root.join("README.md"), dist.join("README.md")).map_err(|e| e.to_string())?;
-    Ok(())
+    let _ = fs::remove_dir_all(&final_dir);
+    fs::rename(&dist, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))
 }
 
 fn package_json(version: &str) -> String {

@@ -156,7 +156,7 @@ impl Ctx {
         let root = crate::root();
         Ctx::new(
             root.join("www"),
-            root.join("dist"),
+            crate::dist_dir(),
             root.join("tests/fixtures"),
             verbose,
         )

@@ -1,7 +1,7 @@
 //! `cargo xtask size`: raw, gzip -9 and brotli -q 11 bytes of every shipped file, and the budgets.
 
 use crate::build::CORE;
-use crate::{root, Result};
+use crate::Result;
 use std::io::Write;
 
 /// What a page downloads when it includes the script tag: the loader alone.
@@ -24,7 +24,7 @@ pub fn run(_args: &[String]) -> Result {
 
 /// Measures every file in dist/.
 pub fn measure() -> Result<Vec<Row>> {
-    let dist = root().join("dist");
+    let dist = crate::dist_dir();
     let mut names: Vec<String> = std::fs::read_dir(&dist)
         .map_err(|e| format!("{}: {e} (run `cargo xtask build` first)", dist.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
