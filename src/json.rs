@@ -28,7 +28,10 @@ impl Value {
     /// Returns `None` on any syntax error, trailing garbage or excessive depth.
     pub fn parse(text: &str) -> Option<Value> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut p = Parser { s: text.as_bytes(), i: 0 };
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+        };
         let v = p.value(0)?;
         p.ws();
         (p.i == p.s.len()).then_some(v)
@@ -330,7 +333,10 @@ mod tests {
             "\u{feff} {\"a\":[1,-2.5e3,\"x\\u00e9\\ud83d\\ude00\"],\"n\":115792089237316195423570985008687907853269984665640564039457584007913129639935,\"b\":true,\"z\":null}",
         )
         .unwrap();
-        assert_eq!(v.get("a").unwrap().as_array().unwrap()[2].as_str(), Some("xé😀"));
+        assert_eq!(
+            v.get("a").unwrap().as_array().unwrap()[2].as_str(),
+            Some("xé😀")
+        );
         assert_eq!(
             v.get("n").unwrap().as_text().unwrap().len(),
             78,
@@ -342,7 +348,18 @@ mod tests {
 
     #[test]
     fn rejects_malformed_input() {
-        for bad in ["", "{", "{\"a\":}", "[1,]", "01x", "\"\u{1}\"", "{} x", "tru", "-", "1."] {
+        for bad in [
+            "",
+            "{",
+            "{\"a\":}",
+            "[1,]",
+            "01x",
+            "\"\u{1}\"",
+            "{} x",
+            "tru",
+            "-",
+            "1.",
+        ] {
             assert_eq!(Value::parse(bad), None, "{bad:?}");
         }
         let deep = "[".repeat(10_000);

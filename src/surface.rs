@@ -6,7 +6,6 @@ use crate::diagnose::{diagnose_with, Diagnosis};
 use crate::intercept::{read_exchange, Config};
 use crate::render;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
 
 mod format;
@@ -14,22 +13,50 @@ mod present;
 
 thread_local! {
     static CONFIG: RefCell<Config> = RefCell::new(Config::default());
-    static WARNED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Warnings already logged; a page sees a handful at most, so a list is enough.
+    static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Logs each distinct warning once per page.
 pub(crate) fn warn_once(warnings: Vec<String>) {
     for w in warnings {
-        if WARNED.with(|s| s.borrow_mut().insert(w.clone())) {
-            web_sys::console::warn_1(&format!("explain402: {w}").into());
+        let new = WARNED.with(|s| {
+            let mut s = s.borrow_mut();
+            let new = !s.contains(&w);
+            if new {
+                s.push(w.clone());
+            }
+            new
+        });
+        if new {
+            web_sys::console::warn_1(&["explain402: ", &w].concat().into());
         }
     }
 }
 
+/// # Design
+/// The message is assembled from pieces rather than with `Display for PanicHookInfo`, which
+/// would link more of `core::fmt` (several KB of wasm) for a path no input should reach.
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("explain402: internal error: {info}").into());
+        let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));
+        let line = crate::catalog::digits(u64::from(line));
+        let payload = info.payload();
+        let message = match payload.downcast_ref::<&str>() {
+            Some(s) => s,
+            None => payload.downcast_ref::<String>().map_or("", String::as_str),
+        };
+        let text = [
+            "explain402: internal error at ",
+            file,
+            ":",
+            &line,
+            ": ",
+            message,
+        ]
+        .concat();
+        web_sys::console::error_1(&text.into());
     }));
 }
 
@@ -54,10 +81,12 @@ fn config_for(overrides: &JsValue) -> Config {
 }
 
 async fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
-    let ex = read_exchange(response, config.max_body_bytes, config.read_timeout_ms).await;
+    let ex = read_exchange(response, config.max_body_bytes, config.read_timeout_ms).await?;
     let diagnosis = diagnose_with(&ex, &config.rules)?;
     let locale = present::locale(config);
-    let explanation = config.catalog.explain(&diagnosis, &locale, &format::IntlFormat);
+    let explanation = config
+        .catalog
+        .explain(&diagnosis, &locale, &format::IntlFormat);
     Some((diagnosis, explanation))
 }
 

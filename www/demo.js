@@ -107,13 +107,32 @@
   }
 
   /** Fetches a URL as an app would, through the widget, and shows both sides. */
-  async function run(path, { method = "GET", abortMs = 0, always = false } = {}) {
+  /**
+   * Browsers never hand a 407 to the page: through a proxy the browser answers it itself, and
+   * from any other server Chromium fails the request (net::ERR_UNEXPECTED_PROXY_AUTH). So for a
+   * recorded 407 the demo says so and gives the widget the response a non-browser host (a
+   * native app's bridge, say) would pass on, built in the page.
+   */
+  async function explainProxyRefusal(E) {
+    appView.textContent +=
+      "\n\nBrowsers never hand a 407 to the page (the browser deals with proxy sign-in itself)." +
+      "\nThe widget is given the 407 a non-browser host would pass on instead.";
+    const res = new Response("Proxy authentication required.", {
+      status: 407,
+      headers: { "Proxy-Authenticate": 'Basic realm="proxy"', "Content-Type": "text/plain" },
+    });
+    showDiagnosis(await E.handle(res));
+  }
+
+  async function run(path, { method = "GET", abortMs = 0, always = false, status = 0 } = {}) {
     const E = widget();
     if (E) E.dismiss();
     showDiagnosis(null);
     const controller = new AbortController();
     if (abortMs) setTimeout(() => controller.abort(), abortMs);
-    const init = { method, signal: controller.signal };
+    // No credentials: a recorded 401 with a Basic challenge would otherwise open the browser's
+    // own sign-in prompt, which only requests that may send credentials get.
+    const init = { method, signal: controller.signal, credentials: "omit" };
     if (method === "POST") {
       init.headers = { "Content-Type": "application/json", "X-Demo": "passes through" };
       init.body = JSON.stringify({ amount: "10000.00", currency: "IDR" });
@@ -129,6 +148,7 @@
       await Promise.all([readAsApp(res, started), diagnosis]);
     } catch (e) {
       appView.textContent = `fetch failed: ${e.name}: ${e.message}`;
+      if (status === 407 && E && e.name === "TypeError") await explainProxyRefusal(E);
     }
   }
 
@@ -138,7 +158,7 @@
     b.dataset.case = c.name;
     b.title = `expected cause: ${c.expected_cause}`;
     b.append(el("span", c.title || c.name.replaceAll("_", " ")), " ", el("span", String(c.status), c.status < 400 ? "badge ok" : "badge"));
-    b.addEventListener("click", () => run(`/api/cases/${encodeURIComponent(c.name)}`, { always: true }));
+    b.addEventListener("click", () => run(`/api/cases/${encodeURIComponent(c.name)}`, { always: true, status: c.status }));
     return b;
   }
 

@@ -92,6 +92,21 @@ fn group(digits: &str, sep: char) -> String {
     out
 }
 
+/// `n` in decimal digits, without `core::fmt` (which costs several KB of wasm).
+pub fn digits(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[i..].iter().map(|&b| char::from(b)).collect()
+}
+
 fn all_digits(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -143,15 +158,16 @@ impl Format for PlainFormat {
             _ => (seconds.div_ceil(3600), 2),
         };
         let words = if n == 1 { one } else { many };
-        format!(
-            "{} {}",
-            self.integer(locale, n),
-            words.get(unit).copied().unwrap_or("")
-        )
+        [
+            &self.integer(locale, n),
+            " ",
+            words.get(unit).copied().unwrap_or(""),
+        ]
+        .concat()
     }
 
     fn integer(&self, locale: &str, n: u64) -> String {
-        group(&n.to_string(), separators(locale).0)
+        group(&digits(n), separators(locale).0)
     }
 }
 
@@ -198,9 +214,9 @@ pub fn format_amount(amount: &Amount, locale: &str, fmt: &dyn Format) -> Option<
     Some(if is_fiat(asset) {
         fmt.decimal(locale, &value, Some(asset))
     } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
-        format!("{} sat", fmt.decimal(locale, &value, None))
+        [&fmt.decimal(locale, &value, None), " sat"].concat()
     } else if is_symbol(asset) {
-        format!("{} {asset}", fmt.decimal(locale, &value, None))
+        [&fmt.decimal(locale, &value, None), " ", asset].concat()
     } else {
         fmt.decimal(locale, &value, None)
     })
@@ -216,7 +232,14 @@ pub fn network_name(id: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{atomic_to_decimal, group, network_name};
+    use super::{atomic_to_decimal, digits, group, network_name};
+
+    #[test]
+    fn writes_digits() {
+        for n in [0, 7, 10, 402, 1_000_000, u64::MAX] {
+            assert_eq!(digits(n), n.to_string());
+        }
+    }
 
     #[test]
     fn groups_and_converts() {

@@ -36,7 +36,7 @@ mod template;
 mod ui;
 
 pub use actions::{builtin_actions, Action, ActionKind, ACTION_COUNT};
-pub use format::{atomic_to_decimal, format_amount, network_name, Format, PlainFormat};
+pub use format::{atomic_to_decimal, digits, format_amount, network_name, Format, PlainFormat};
 pub use overrides::{MAX_EXPLANATION, MAX_LABEL, MAX_STEP, MAX_STEPS, MAX_TITLE, RESERVED};
 pub use template::{check, fill, placeholders, PLACEHOLDERS};
 pub use ui::{Ui, UI_KEYS, UI_LEN};
@@ -178,54 +178,52 @@ impl Catalog {
         };
         let layers = self.layers(&tag, keys);
 
-        let field = |custom: fn(&CauseTexts) -> Option<&str>, builtin: fn(&Text) -> &str| {
-            let candidates = layers
-                .iter()
-                .flat_map(|l| [l.custom.and_then(custom), l.builtin.map(builtin)]);
-            candidates
-                .flatten()
-                .find_map(|t| fill(t, &value))
-                .unwrap_or_default()
-        };
-        let title = field(|c| c.title.as_deref(), |b| b.title);
-        let explanation = field(|c| c.explanation.as_deref(), |b| b.explanation);
+        let title = first_filled(&layers, |c| c.title.as_deref(), |b| b.title, &value);
+        let explanation = first_filled(
+            &layers,
+            |c| c.explanation.as_deref(),
+            |b| b.explanation,
+            &value,
+        );
 
-        let steps: Vec<&str> = layers
-            .iter()
-            .find_map(
-                |l| match (l.custom.and_then(|c| c.steps.as_ref()), l.builtin) {
-                    (Some(s), _) => Some(s.iter().map(String::as_str).collect()),
-                    (None, Some(b)) => Some(b.steps.to_vec()),
-                    (None, None) => None,
-                },
-            )
-            .unwrap_or_default();
-        let steps = steps
-            .into_iter()
-            .filter_map(|s| fill(s, &value))
-            .filter(|s| !s.is_empty())
-            .collect();
+        // The first layer with steps gives all of them; plain loops keep the wasm small.
+        let mut steps = Vec::new();
+        for l in &layers {
+            if let Some(custom) = l.custom.and_then(|c| c.steps.as_ref()) {
+                for s in custom {
+                    push_filled(&mut steps, s, &value);
+                }
+                break;
+            }
+            if let Some(b) = l.builtin {
+                for s in b.steps {
+                    push_filled(&mut steps, s, &value);
+                }
+                break;
+            }
+        }
 
-        let kinds = layers
-            .iter()
-            .find_map(|l| {
-                let custom = l.custom.and_then(|c| c.actions.as_deref());
-                custom.or_else(|| {
-                    l.builtin
-                        .and_then(|b| Cause::builtin(b.cause))
-                        .map(|c| builtin_actions(&c))
-                })
-            })
-            .unwrap_or_default();
+        let mut kinds: &[ActionKind] = &[];
+        for l in &layers {
+            if let Some(custom) = l.custom.and_then(|c| c.actions.as_deref()) {
+                kinds = custom;
+                break;
+            }
+            if let Some(c) = l.builtin.and_then(|b| Cause::builtin(b.cause)) {
+                kinds = builtin_actions(&c);
+                break;
+            }
+        }
         let reference = d.details.reference.clone().filter(|r| !r.trim().is_empty());
-        let actions = kinds
-            .iter()
-            .filter(|k| reference.is_some() || **k != ActionKind::CopyReference)
-            .map(|&kind| Action {
-                kind,
-                label: label_for(&layers, kind, &value),
-            })
-            .collect();
+        let mut actions = Vec::with_capacity(kinds.len());
+        for &kind in kinds {
+            if reference.is_some() || kind != ActionKind::CopyReference {
+                actions.push(Action {
+                    kind,
+                    label: label_for(&layers, kind, &value),
+                });
+            }
+        }
 
         Explanation {
             locale: tag,
@@ -296,6 +294,32 @@ impl Catalog {
     }
 }
 
+/// The first text of the layers (integrator text, then built-in text, layer by layer) that
+/// [`fill`] can complete; empty if none can.
+fn first_filled(
+    layers: &[Layer<'_>],
+    custom: fn(&CauseTexts) -> Option<&str>,
+    builtin: fn(&Text) -> &'static str,
+    value: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    for l in layers {
+        let candidates = [l.custom.and_then(custom), l.builtin.map(builtin)];
+        for t in candidates.into_iter().flatten() {
+            if let Some(s) = fill(t, value) {
+                return s;
+            }
+        }
+    }
+    String::new()
+}
+
+/// Appends `template` filled, unless it cannot be filled or comes out empty.
+fn push_filled(out: &mut Vec<String>, template: &str, value: &dyn Fn(&str) -> Option<String>) {
+    if let Some(s) = fill(template, value).filter(|s| !s.is_empty()) {
+        out.push(s);
+    }
+}
+
 /// The label of `kind`: integrator text for the cause, integrator text for the kind, built-in
 /// text for the cause, built-in text for the kind, layer by layer (so a custom cause's own
 /// English label comes before the built-in label of the user's locale).
@@ -305,24 +329,25 @@ fn label_for(
     value: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     let i = kind.index();
-    layers
-        .iter()
-        .flat_map(|l| {
-            [
-                l.custom
-                    .and_then(|c| c.labels.get(i))
-                    .and_then(|s| s.as_deref()),
-                l.locale.labels.get(i).and_then(|s| s.as_deref()),
-                l.builtin
-                    .and_then(|b| b.labels.iter().find(|(k, _)| *k == kind))
-                    .map(|(_, s)| *s),
-                // Only for a built-in cause: a custom cause's English label comes before it.
-                l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
-            ]
-        })
-        .flatten()
-        .find_map(|t| fill(t, value))
-        .unwrap_or_else(|| kind.as_str().to_owned())
+    for l in layers {
+        let candidates = [
+            l.custom
+                .and_then(|c| c.labels.get(i))
+                .and_then(|s| s.as_deref()),
+            l.locale.labels.get(i).and_then(|s| s.as_deref()),
+            l.builtin
+                .and_then(|b| b.labels.iter().find(|(k, _)| *k == kind))
+                .map(|(_, s)| *s),
+            // Only for a built-in cause: a custom cause's English label comes before it.
+            l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
+        ];
+        for t in candidates.into_iter().flatten() {
+            if let Some(s) = fill(t, value) {
+                return s;
+            }
+        }
+    }
+    kind.as_str().to_owned()
 }
 
 /// The placeholder values of one diagnosis, formatted once.

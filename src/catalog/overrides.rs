@@ -22,6 +22,7 @@
 //! `actions`) is used whole or not at all, except that steps beyond [`MAX_STEPS`] are dropped.
 
 use super::actions::{ActionKind, ACTION_COUNT};
+use super::format::digits;
 use super::template::{check, PLACEHOLDERS};
 use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
 use crate::json::Value;
@@ -90,7 +91,7 @@ pub(super) fn normalize_tag(tag: &str) -> Option<String> {
             .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     match lang {
         _ if !ok => None,
-        "in" => Some(format!("id{}", t.get(2..).unwrap_or(""))),
+        "in" => Some(["id", t.get(2..).unwrap_or("")].concat()),
         _ => Some(t),
     }
 }
@@ -99,26 +100,31 @@ pub(super) fn normalize_tag(tag: &str) -> Option<String> {
 pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: &mut Vec<String>) {
     let Some(entries) = messages.as_object() else {
         if *messages != Value::Null {
-            warnings.push(format!(
-                "messages: expected an object keyed by locale, found {}; ignored",
-                found(messages)
-            ));
+            warnings.push(
+                [
+                    "messages: expected an object keyed by locale, found ",
+                    found(messages),
+                    "; ignored",
+                ]
+                .concat(),
+            );
         }
         return;
     };
     for (key, v) in entries {
-        let path = format!("messages.{key}");
+        let path = ["messages.", key].concat();
         let Some(tag) = normalize_tag(key) else {
-            warnings.push(format!(
-                "{path}: not a locale tag such as \"id\" or \"pt-BR\"; ignored"
-            ));
+            warnings.push(
+                [
+                    &path,
+                    ": not a locale tag such as \"id\" or \"pt-BR\"; ignored",
+                ]
+                .concat(),
+            );
             continue;
         };
         let Some(fields) = v.as_object() else {
-            warnings.push(format!(
-                "{path}: expected an object, found {}; ignored",
-                found(v)
-            ));
+            warnings.push(not_an_object(&path, v));
             continue;
         };
         let i = match locales.iter().position(|l| l.tag == tag) {
@@ -141,7 +147,7 @@ fn parse_locale(
     warnings: &mut Vec<String>,
 ) {
     for (key, v) in fields {
-        let path = format!("{path}.{key}");
+        let path = [path, ".", key].concat();
         match key.as_str() {
             "ui" => parse_ui(v, &path, &mut locale.ui, warnings),
             "actions" => parse_labels(v, &path, &mut locale.labels, warnings),
@@ -149,9 +155,15 @@ fn parse_locale(
                 let texts = locale.causes.entry(label.to_owned()).or_default();
                 parse_cause(v, &path, texts, warnings);
             }
-            _ => warnings.push(format!(
-                "{path}: not a cause label (letters, digits, '_', '-', '.' or ':', at most {MAX_CAUSE_LABEL}); ignored"
-            )),
+            _ => warnings.push(
+                [
+                    &path,
+                    ": not a cause label (letters, digits, '_', '-', '.' or ':', at most ",
+                    &digits(MAX_CAUSE_LABEL as u64),
+                    "); ignored",
+                ]
+                .concat(),
+            ),
         }
     }
 }
@@ -164,15 +176,12 @@ fn is_cause_label(s: &str) -> bool {
 
 fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec<String>) {
     let Some(fields) = v.as_object() else {
-        warnings.push(format!(
-            "{path}: expected an object, found {}; ignored",
-            found(v)
-        ));
+        warnings.push(not_an_object(path, v));
         return;
     };
     for (key, v) in fields {
-        let path = format!("{path}.{key}");
-        let fallback = |problem: String| format!("{path}: {problem}; using the default");
+        let path = [path, ".", key].concat();
+        let fallback = |problem: String| default_used(&path, &problem);
         match key.as_str() {
             "title" => match text(v, MAX_TITLE, PLACEHOLDERS) {
                 Ok(s) => texts.title = Some(s),
@@ -184,7 +193,15 @@ fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec
             },
             "steps" => {
                 if v.as_array().is_some_and(|a| a.len() > MAX_STEPS) {
-                    warnings.push(format!("{path}: more than {MAX_STEPS} steps; the rest are dropped"));
+                    warnings.push(
+                        [
+                            &path,
+                            ": more than ",
+                            &digits(MAX_STEPS as u64),
+                            " steps; the rest are dropped",
+                        ]
+                        .concat(),
+                    );
                 }
                 match steps(v) {
                     Ok(s) => texts.steps = Some(s),
@@ -196,9 +213,13 @@ fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec
                 Err(e) => warnings.push(fallback(e)),
             },
             "labels" => parse_labels(v, &path, &mut texts.labels, warnings),
-            _ => warnings.push(format!(
-                "{path}: unknown field (expected title, explanation, steps, actions or labels); ignored"
-            )),
+            _ => warnings.push(
+                [
+                    &path,
+                    ": unknown field (expected title, explanation, steps, actions or labels); ignored",
+                ]
+                .concat(),
+            ),
         }
     }
 }
@@ -207,12 +228,15 @@ fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec
 fn steps(v: &Value) -> Result<Vec<String>, String> {
     let items = v
         .as_array()
-        .ok_or_else(|| format!("expected an array of strings, found {}", found(v)))?;
+        .ok_or_else(|| ["expected an array of strings, found ", found(v)].concat())?;
     items
         .iter()
         .take(MAX_STEPS)
         .enumerate()
-        .map(|(i, s)| text(s, MAX_STEP, PLACEHOLDERS).map_err(|e| format!("step {i}: {e}")))
+        .map(|(i, s)| {
+            text(s, MAX_STEP, PLACEHOLDERS)
+                .map_err(|e| ["step ", &digits(i as u64), ": ", &e].concat())
+        })
         .collect()
 }
 
@@ -220,15 +244,18 @@ fn steps(v: &Value) -> Result<Vec<String>, String> {
 fn actions(v: &Value) -> Result<Vec<ActionKind>, String> {
     let items = v
         .as_array()
-        .ok_or_else(|| format!("expected an array of action kinds, found {}", found(v)))?;
+        .ok_or_else(|| ["expected an array of action kinds, found ", found(v)].concat())?;
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let kind = item.as_str().and_then(ActionKind::parse).ok_or_else(|| {
-            format!(
-                "unknown action kind {} (expected {})",
-                item.to_json(),
-                kinds()
-            )
+            [
+                "unknown action kind ",
+                &item.to_json(),
+                " (expected ",
+                &kinds(),
+                ")",
+            ]
+            .concat()
         })?;
         if !out.contains(&kind) {
             out.push(kind);
@@ -248,39 +275,55 @@ fn parse_labels(
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(format!(
-            "{path}: expected an object keyed by action kind, found {}; ignored",
-            found(v)
-        ));
+        warnings.push(
+            [
+                path,
+                ": expected an object keyed by action kind, found ",
+                found(v),
+                "; ignored",
+            ]
+            .concat(),
+        );
         return;
     };
     for (key, v) in fields {
         let slot = ActionKind::parse(key).and_then(|k| labels.get_mut(k.index()));
         match (slot, text(v, MAX_LABEL, PLACEHOLDERS)) {
             (Some(slot), Ok(s)) => *slot = Some(s),
-            (Some(_), Err(e)) => warnings.push(format!("{path}.{key}: {e}; using the default")),
-            (None, _) => warnings.push(format!(
-                "{path}.{key}: unknown action kind (expected {}); ignored",
-                kinds()
-            )),
+            (Some(_), Err(e)) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
+            (None, _) => warnings.push(
+                [
+                    path,
+                    ".",
+                    key,
+                    ": unknown action kind (expected ",
+                    &kinds(),
+                    "); ignored",
+                ]
+                .concat(),
+            ),
         }
     }
 }
 
 fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: &mut Vec<String>) {
     let Some(fields) = v.as_object() else {
-        warnings.push(format!(
-            "{path}: expected an object, found {}; ignored",
-            found(v)
-        ));
+        warnings.push(not_an_object(path, v));
         return;
     };
     for (key, v) in fields {
         let Some(i) = UI_KEYS.iter().position(|k| k == key) else {
-            warnings.push(format!(
-                "{path}.{key}: unknown key (expected {}); ignored",
-                UI_KEYS.join(", ")
-            ));
+            warnings.push(
+                [
+                    path,
+                    ".",
+                    key,
+                    ": unknown key (expected ",
+                    &UI_KEYS.join(", "),
+                    "); ignored",
+                ]
+                .concat(),
+            );
             continue;
         };
         let checked = text(v, MAX_LABEL, placeholders_for(key)).and_then(|s| {
@@ -292,7 +335,7 @@ fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: 
         });
         match (checked, ui.get_mut(i)) {
             (Ok(s), Some(slot)) => *slot = Some(s),
-            (Err(e), _) => warnings.push(format!("{path}.{key}: {e}; using the default")),
+            (Err(e), _) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
             (Ok(_), None) => {}
         }
     }
@@ -302,15 +345,25 @@ fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: 
 fn text(v: &Value, max: usize, allowed: &[&str]) -> Result<String, String> {
     let s = v
         .as_str()
-        .ok_or_else(|| format!("expected a string, found {}", found(v)))?;
+        .ok_or_else(|| ["expected a string, found ", found(v)].concat())?;
     if s.trim().is_empty() {
         return Err("expected a non-empty string".into());
     }
     if s.chars().count() > max {
-        return Err(format!("longer than {max} characters"));
+        return Err(["longer than ", &digits(max as u64), " characters"].concat());
     }
     check(s, allowed)?;
     Ok(s.trim().to_owned())
+}
+
+/// "`path`: expected an object, found …; ignored".
+fn not_an_object(path: &str, v: &Value) -> String {
+    [path, ": expected an object, found ", found(v), "; ignored"].concat()
+}
+
+/// "`path`: `problem`; using the default".
+fn default_used(path: &str, problem: &str) -> String {
+    [path, ": ", problem, "; using the default"].concat()
 }
 
 /// What kind of JSON value `v` is, for a warning.

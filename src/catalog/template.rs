@@ -135,7 +135,7 @@ pub fn check(template: &str, allowed: &[&str]) -> Result<(), String> {
             Piece::Close if !open => return Err("a \"]]\" without \"[[\"".into()),
             Piece::Close => open = false,
             Piece::Slot(name) if !allowed.contains(&name) => {
-                return Err(format!("unknown placeholder {{{name}}}"));
+                return Err(["unknown placeholder {", name, "}"].concat());
             }
             Piece::Slot(_) | Piece::Text(_) => {}
         }

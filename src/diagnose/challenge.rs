@@ -61,7 +61,9 @@ pub fn parse(value: &str) -> Vec<Challenge> {
             i += 1;
             continue;
         }
-        let name = &value[start..i];
+        let Some(name) = value.get(start..i) else {
+            break;
+        };
         let mut j = i;
         while s.get(j).is_some_and(|b| matches!(b, b' ' | b'\t')) {
             j += 1;
@@ -93,7 +95,7 @@ pub fn parse(value: &str) -> Vec<Challenge> {
                 }
                 let lone_eq = end == k + 1 && !at_list_end(s, end);
                 if k > t && j > i && !lone_eq && at_list_end(s, end) {
-                    ch.token68 = Some(value[t..end].to_owned());
+                    ch.token68 = value.get(t..end).map(str::to_owned);
                     i = end;
                 } else {
                     i = j;
@@ -146,7 +148,7 @@ fn param_value(value: &str, mut i: usize) -> (String, usize) {
     {
         i += 1;
     }
-    (value[start..i].to_owned(), i)
+    (value.get(start..i).unwrap_or_default().to_owned(), i)
 }
 
 #[cfg(test)]

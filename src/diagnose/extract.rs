@@ -84,11 +84,14 @@ pub fn reference_text(s: &str) -> Option<String> {
 /// The first `https` (or loopback `http`) URL in a message, checked by [`safe_url`].
 pub fn first_url(text: &str) -> Option<String> {
     let start = text.find("https://").or_else(|| text.find("http://"))?;
-    let rest = &text[start..];
+    let rest = text.get(start..)?;
     let end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
         .unwrap_or(rest.len());
-    safe_url(rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']))
+    safe_url(
+        rest.get(..end)?
+            .trim_end_matches(['.', ',', ';', ':', '!', '?']),
+    )
 }
 
 /// The support reference: exposed headers first, then body members.
@@ -134,10 +137,10 @@ fn retry(input: &Input, cause: &Cause) -> Option<u64> {
 /// Links offered in the body, top level and under `error`.
 fn links(input: &Input) -> Vec<Link> {
     let mut out = Vec::new();
-    for scope in ["", "error."] {
+    let Some(json) = &input.json else { return out };
+    for scope in [Some(json), json.get("error")].into_iter().flatten() {
         for (field, rel) in LINK_FIELDS {
-            let url = input.str_at(&format!("{scope}{field}")).and_then(safe_url);
-            if let Some(url) = url {
+            if let Some(url) = scope.get(field).and_then(Value::as_str).and_then(safe_url) {
                 out.push(Link {
                     rel: (*rel).into(),
                     url,

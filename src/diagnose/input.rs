@@ -69,10 +69,19 @@ impl<'a> Input<'a> {
         self.at(dotted)?.as_text()
     }
 
+    /// The media type, lowercased: `Exchange::content_type`, else the `Content-Type` header.
+    pub fn media_type(&self) -> String {
+        let ct = self
+            .ex
+            .content_type
+            .as_deref()
+            .or_else(|| self.header("content-type"));
+        ct.unwrap_or("").to_ascii_lowercase()
+    }
+
     /// Whether the body is (or claims to be) HTML.
     pub fn is_html(&self) -> bool {
-        let ct = self.ex.content_type.as_deref().unwrap_or("");
-        ct.to_ascii_lowercase().contains("html") || self.text.trim_start().get(..1) == Some("<")
+        self.media_type().contains("html") || self.text.trim_start().starts_with('<')
     }
 }
 

@@ -6,6 +6,7 @@
 use super::challenge::{self, Challenge};
 use super::details::{Amount, PaymentChallenge, Source};
 use super::input::{Found, Input};
+use super::money::u64_text;
 use super::x402::MAX_PAYMENT_JSON;
 use super::Cause;
 use crate::json::write_string;
@@ -23,10 +24,11 @@ const NETWORKS: &[(&str, &str)] = &[
 ];
 
 /// Millisatoshis per unit of each BOLT11 amount multiplier (`p` is handled apart).
-const MULTIPLIERS: &[(u8, u128)] = &[(b'm', 100_000_000), (b'u', 100_000), (b'n', 100)];
+const MULTIPLIERS: &[(u8, u64)] = &[(b'm', 100_000_000), (b'u', 100_000), (b'n', 100)];
 
-/// Millisatoshis in one bitcoin (an amount without multiplier is in BTC).
-const MSAT_PER_BTC: u128 = 100_000_000_000;
+/// Millisatoshis in one bitcoin (an amount without multiplier is in BTC). All 21 million
+/// bitcoin are 2.1e18 millisatoshis, which fits in a `u64`.
+const MSAT_PER_BTC: u64 = 100_000_000_000;
 
 /// Recognizes an L402 or LSAT challenge (status 400 and above).
 pub fn detect(input: &Input) -> Option<Found> {
@@ -89,7 +91,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n: u128 = num.parse().ok()?;
+    let n: u64 = num.parse().ok()?;
     let msat = match unit {
         None => n.checked_mul(MSAT_PER_BTC)?,
         Some(b'p') if n % 10 == 0 => n / 10,
@@ -101,7 +103,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
         (msat, 3)
     };
     Some(Amount {
-        atomic: atomic.to_string(),
+        atomic: u64_text(atomic),
         decimals,
         asset: Some("sat".into()),
         network: Some((*network).into()),

@@ -98,8 +98,24 @@ pub fn decimal(s: &str) -> Option<(String, u32)> {
     if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let atomic = digits(&format!("{int}{frac}"))?;
+    let mut joined = String::with_capacity(int.len() + frac.len());
+    joined.push_str(int);
+    joined.push_str(frac);
+    let atomic = digits(&joined)?;
     Some((atomic, u32::try_from(frac.len()).ok()?))
+}
+
+/// The decimal digits of `n` (without `format!`, whose machinery costs kilobytes of wasm).
+pub fn u64_text(mut n: u64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&b| b as char).collect()
 }
 
 /// The number of decimals Stripe uses for amounts in `currency`.
@@ -151,6 +167,8 @@ mod tests {
         let big = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
         assert_eq!(digits(big).as_deref(), Some(big));
         assert_eq!(digits("007").as_deref(), Some("7"));
+        assert_eq!(u64_text(0), "0");
+        assert_eq!(u64_text(u64::MAX), u64::MAX.to_string());
     }
 
     #[test]

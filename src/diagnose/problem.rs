@@ -19,12 +19,7 @@ const CODE_MEMBERS: &[&str] = &["code", "errorCode", "error_code"];
 /// with a string `type` and a `title` or `detail`.
 pub fn detect(input: &Input) -> Option<Found> {
     let json = input.json.as_ref().filter(|j| j.as_object().is_some())?;
-    let media = input
-        .ex
-        .content_type
-        .as_deref()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let media = input.media_type();
     let ty = json.get("type").and_then(Value::as_str);
     let titled = json
         .get("title")

@@ -88,14 +88,22 @@ fn duration(v: &str) -> Option<u64> {
         let num_end = rest
             .find(|c: char| !c.is_ascii_digit() && c != '.')
             .unwrap_or(rest.len());
-        let (num, tail) = rest.split_at(num_end);
+        let (num, tail) = rest.split_at_checked(num_end)?;
         let unit_end = tail
             .find(|c: char| c.is_ascii_digit())
             .unwrap_or(tail.len());
-        let (unit, next) = tail.split_at(unit_end);
+        let (unit, next) = tail.split_at_checked(unit_end)?;
         let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
         let whole: u64 = whole.parse().ok()?;
-        let frac_ms: u64 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
+        if !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // The first three fractional digits are milliseconds: "5" is 500, "25" is 250.
+        let frac_ms = frac
+            .bytes()
+            .chain(*b"000")
+            .take(3)
+            .fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
         let scale = match unit {
             "h" => 3_600_000,
             "m" => 60_000,

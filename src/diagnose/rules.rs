@@ -14,12 +14,18 @@
 //! assert_eq!((d.cause, d.source), (Cause::Custom("upgrade_plan".into()), Source::Rule));
 //! ```
 //!
+//! Conditions: `status` (a number or an array), `code` (equal to any usual code field, see
+//! `CODE_FIELDS`), `match` (dotted JSON paths to exact string or number text), `header` (name to
+//! a substring of its value) and `bodyIncludes` (a substring of the body). Substring matches
+//! ignore ASCII case. Every condition present must hold; the first matching rule wins.
+//!
 //! # Design
 //! Malformed rules never throw: each bad rule is skipped with one warning, so a typo cannot
 //! break the host page. Unknown keys skip the rule too, because a misspelled condition
 //! (`"stauts"`) would otherwise silently make the rule match more than intended.
 
 use super::input::Input;
+use super::money::u64_text;
 use super::Cause;
 use crate::json::Value;
 use std::cell::OnceCell;
@@ -74,7 +80,7 @@ impl Rules {
             }
         };
         if items.len() > MAX_RULES {
-            warnings.push(format!("rules: only the first {MAX_RULES} rules are used"));
+            warnings.push("rules: only the first 100 rules are used".into());
         }
         let rules = items
             .iter()
@@ -82,7 +88,7 @@ impl Rules {
             .enumerate()
             .filter_map(|(i, item)| {
                 Rule::parse(item)
-                    .map_err(|e| warnings.push(format!("rules[{i}]: {e}")))
+                    .map_err(|e| warnings.push(["rules[", &u64_text(i as u64), "]: ", &e].concat()))
                     .ok()
             })
             .collect();
@@ -112,7 +118,7 @@ impl Rule {
         let obj = v.as_object().ok_or("must be an object")?;
         let known = ["status", "code", "match", "header", "bodyIncludes", "cause"];
         if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(format!("unknown key \"{k}\""));
+            return Err(["unknown key \"", k, "\""].concat());
         }
         let cause = match obj.get("cause") {
             None => return Err("missing \"cause\"".into()),
@@ -141,7 +147,7 @@ impl Rule {
             pairs(obj.get("header"), false).ok_or("\"header\" must map names to strings")?;
         let headers = headers
             .into_iter()
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.to_lowercase()))
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.to_ascii_lowercase()))
             .collect();
         let body_includes = match obj.get("bodyIncludes") {
             None => None,
@@ -149,7 +155,7 @@ impl Rule {
                 b.as_str()
                     .filter(|s| !s.is_empty())
                     .ok_or("\"bodyIncludes\" must be a string")?
-                    .to_lowercase(),
+                    .to_ascii_lowercase(),
             ),
         };
         let rule = Rule {
@@ -187,7 +193,7 @@ impl Rule {
         let header_ok = self.headers.iter().all(|(name, sub)| {
             input
                 .header(name)
-                .is_some_and(|v| v.to_lowercase().contains(sub.as_str()))
+                .is_some_and(|v| v.to_ascii_lowercase().contains(sub.as_str()))
         });
         status_ok
             && code_ok
@@ -195,7 +201,7 @@ impl Rule {
             && header_ok
             && self.body_includes.as_deref().is_none_or(|sub| {
                 lower_body
-                    .get_or_init(|| input.text.to_lowercase())
+                    .get_or_init(|| input.text.to_ascii_lowercase())
                     .contains(sub)
             })
     }

@@ -120,14 +120,19 @@ pub fn safe_url(s: &str) -> Option<String> {
         "http" => LOOPBACK_HOSTS.contains(&host.as_str()),
         _ => false,
     };
-    ok.then(|| format!("{scheme}://{rest}"))
+    ok.then(|| {
+        let mut url = scheme;
+        url.push_str("://");
+        url.push_str(rest);
+        url
+    })
 }
 
 /// The host part of an authority (without the port).
 fn host_of(authority: &str) -> Option<&str> {
     if authority.starts_with('[') {
         let close = authority.find(']')?;
-        let (host, rest) = authority.split_at(close + 1);
+        let (host, rest) = authority.split_at_checked(close + 1)?;
         return match rest.strip_prefix(':') {
             Some(port) => valid_port(port).then_some(host),
             None => rest.is_empty().then_some(host),

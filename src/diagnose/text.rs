@@ -193,7 +193,8 @@ fn normalize(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_lowercase());
+        // ASCII folding is enough for the phrase tables and needs no Unicode tables.
+        out.push_str(&word.to_ascii_lowercase());
     }
     out
 }
@@ -233,7 +234,7 @@ pub fn prefix(s: &str, max: usize) -> &str {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    &s[..end]
+    s.get(..end).unwrap_or_default()
 }
 
 /// The human-readable members of an unknown JSON error body, joined.
@@ -267,8 +268,7 @@ pub fn visible_text(html: &str) -> String {
     let mut out = String::new();
     let lower = html.to_ascii_lowercase();
     let mut i = 0;
-    while i < html.len() {
-        let rest = &lower[i..];
+    while let Some(rest) = lower.get(i..).filter(|r| !r.is_empty()) {
         if rest.starts_with("<script") || rest.starts_with("<style") {
             let close = if rest.starts_with("<script") {
                 "</script"
@@ -276,15 +276,14 @@ pub fn visible_text(html: &str) -> String {
                 "</style"
             };
             let end_tag = rest.find(close).map_or(rest.len(), |e| e + close.len());
-            i += rest[end_tag..]
-                .find('>')
-                .map_or(rest.len(), |e| end_tag + e + 1);
+            let after = rest.get(end_tag..).and_then(|r| r.find('>'));
+            i += after.map_or(rest.len(), |e| end_tag + e + 1);
         } else if rest.starts_with('<') {
             i += rest.find('>').map_or(rest.len(), |e| e + 1);
             out.push(' ');
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
-            out.push_str(&html[i..i + end]);
+            out.push_str(html.get(i..i + end).unwrap_or_default());
             i += end;
         }
     }

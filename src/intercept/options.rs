@@ -70,12 +70,17 @@ impl Default for Config {
 }
 
 fn get(o: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(o, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    Reflect::get(o, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// The options' JSON-able part, as the core's JSON value (functions and elements drop out).
 fn json_of(v: &JsValue) -> Option<Value> {
-    js_sys::JSON::stringify(v).ok()?.as_string().and_then(|s| Value::parse(&s))
+    js_sys::JSON::stringify(v)
+        .ok()?
+        .as_string()
+        .and_then(|s| Value::parse(&s))
 }
 
 impl Config {
@@ -92,7 +97,7 @@ impl Config {
             let v = get(options, key)?;
             let s = v.as_string();
             if s.is_none() {
-                warnings.push(format!("option `{key}` must be a string; ignored"));
+                warnings.push(["option `", key, "` must be a string; ignored"].concat());
             }
             s
         };
@@ -106,7 +111,13 @@ impl Config {
                 "toast" => Some(Mode::Toast),
                 "inline" => Some(Mode::Inline),
                 _ => {
-                    warnings.push(format!("option `mode` must be auto, dialog, toast or inline, not {m:?}"));
+                    warnings.push(
+                        [
+                            "option `mode` must be auto, dialog, toast or inline, not ",
+                            &quoted(&m),
+                        ]
+                        .concat(),
+                    );
                     c.mode
                 }
             };
@@ -117,7 +128,13 @@ impl Config {
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
                 _ => {
-                    warnings.push(format!("option `theme` must be auto, light or dark, not {t:?}"));
+                    warnings.push(
+                        [
+                            "option `theme` must be auto, light or dark, not ",
+                            &quoted(&t),
+                        ]
+                        .concat(),
+                    );
                     c.theme
                 }
             };
@@ -148,26 +165,51 @@ impl Config {
             if let Some(u) = string(key, warnings) {
                 match checked_url(&u) {
                     Some(u) => *slot = Some(u),
-                    None => warnings.push(format!("option `{key}` must be an https, http or mailto URL; ignored")),
+                    None => warnings.push(
+                        [
+                            "option `",
+                            key,
+                            "` must be an https, http, mailto or relative URL; ignored",
+                        ]
+                        .concat(),
+                    ),
                 }
+            }
+        }
+        if let Some(list) = get(options, "statuses") {
+            // The loader reads this option; it is checked here so that a mistake gets a warning.
+            let valid = list.dyn_ref::<Array>().is_some_and(|a| {
+                a.iter()
+                    .all(|v| v.as_f64().is_some_and(|n| (100.0..600.0).contains(&n)))
+            });
+            if !valid {
+                warnings.push(
+                    "option `statuses` must be an array of HTTP statuses such as [402, 429]".into(),
+                );
             }
         }
         if let Some(list) = get(options, "trustedLinkOrigins") {
             match list.dyn_ref::<Array>() {
-                Some(a) => c.links.trusted_origins = a.iter().filter_map(|o| o.as_string()).collect(),
-                None => warnings.push("option `trustedLinkOrigins` must be an array of origins; ignored".into()),
+                Some(a) => {
+                    c.links.trusted_origins = a.iter().filter_map(|o| o.as_string()).collect()
+                }
+                None => warnings.push(
+                    "option `trustedLinkOrigins` must be an array of origins; ignored".into(),
+                ),
             }
         }
         if let Some(n) = get(options, "maxBodyBytes") {
             match n.as_f64().filter(|n| *n >= 0.0) {
                 Some(n) => c.max_body_bytes = (n as usize).min(MAX_BODY_BYTES_CEILING),
-                None => warnings.push("option `maxBodyBytes` must be a non-negative number; ignored".into()),
+                None => warnings
+                    .push("option `maxBodyBytes` must be a non-negative number; ignored".into()),
             }
         }
         if let Some(n) = get(options, "readTimeoutMs") {
             match n.as_f64().filter(|n| *n >= 0.0) {
                 Some(n) => c.read_timeout_ms = n.min(60_000.0) as u32,
-                None => warnings.push("option `readTimeoutMs` must be a non-negative number; ignored".into()),
+                None => warnings
+                    .push("option `readTimeoutMs` must be a non-negative number; ignored".into()),
             }
         }
         for (key, slot) in [
@@ -180,7 +222,9 @@ impl Config {
             if let Some(f) = get(options, key) {
                 match f.dyn_into::<Function>() {
                     Ok(f) => *slot = Some(f),
-                    Err(_) => warnings.push(format!("option `{key}` must be a function; ignored")),
+                    Err(_) => {
+                        warnings.push(["option `", key, "` must be a function; ignored"].concat())
+                    }
                 }
             }
         }
@@ -188,9 +232,21 @@ impl Config {
     }
 }
 
-/// An integrator URL: https or http (any host: the integrator chose it) or mailto.
+/// `s` as a JSON string literal, to show a bad option value unambiguously.
+fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    crate::json::write_string(s, &mut out);
+    out
+}
+
+/// An integrator URL: https or http (any host: the integrator chose it) or mailto. A relative
+/// URL such as `/billing` is resolved against the page (`document.baseURI`) when the options
+/// are applied.
 fn checked_url(u: &str) -> Option<String> {
     let u = u.trim();
+    if !has_scheme(u) {
+        return resolve(u);
+    }
     let lower = u.to_ascii_lowercase();
     if lower.starts_with("mailto:") && !u.chars().any(char::is_control) {
         return Some(u.to_owned());
@@ -199,4 +255,25 @@ fn checked_url(u: &str) -> Option<String> {
         return Some(u.to_owned());
     }
     safe_url(u)
+}
+
+/// Whether `u` starts with a URL scheme (`https:`, `mailto:`, `javascript:`, ...).
+fn has_scheme(u: &str) -> bool {
+    u.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// A relative URL resolved against the page's base URL, kept only if that gives http or https
+/// (the URL parser drops tabs and newlines, so `java\tscript:` is caught here).
+fn resolve(u: &str) -> Option<String> {
+    if u.is_empty() {
+        return None;
+    }
+    let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(u, &base).ok()?;
+    matches!(url.protocol().as_str(), "https:" | "http:").then(|| url.href())
 }

@@ -6,6 +6,7 @@
 const DEFAULT_STATUSES = [402];
 
 const warn = (why) => console.warn("explain402: " + why);
+const nothing = () => {};
 
 /** Reads the script tag's data-* attributes into options (the lowest-priority layer). */
 function fromDataset(d) {
@@ -24,10 +25,11 @@ export function create(base, script) {
   const data = script ? fromDataset(script.dataset) : {};
   let options = data;
   let core; // Promise of the wasm-bindgen module, or of null when it failed to load
-  let original; // the page's fetch while installed
+  let installed; // { wrapper, original } while install() is in effect
 
   const load = () =>
-    (core ||= import(new URL("explain402_core.js", base).href)
+    (core ||= Promise.resolve()
+      .then(() => import(new URL("explain402_core.js", base).href))
       .then(async (m) => {
         await m.default({ module_or_path: new URL("explain402_core_bg.wasm", base) });
         m.configure(options);
@@ -38,66 +40,108 @@ export function create(base, script) {
         return null;
       }));
 
-  // Every call into the WASM goes through here: no exception or rejection reaches the app.
+  // Every call into the WASM goes through here: it never throws, and its promise resolves
+  // (to a diagnosis or null), so no exception or rejection reaches the app.
   const call = (verb, res, o) => {
     let copy = res;
     try {
-      if (res instanceof Response && !res.bodyUsed) copy = res.clone();
+      if (res instanceof Response) {
+        // A used or locked body cannot be cloned: explain from the status and headers alone.
+        copy = res.bodyUsed || (res.body && res.body.locked) ? { status: res.status, headers: res.headers } : res.clone();
+      }
     } catch (e) {
-      // A locked body cannot be cloned: explain from the status and headers alone.
+      copy = null;
     }
     return load()
-      .then((m) => m && m[verb](copy, o))
+      .then((m) => {
+        if (m) return m[verb](copy, o);
+        // Nobody will read the copy: cancel it, or it would buffer the whole body.
+        if (copy !== res && copy && copy.body) copy.body.cancel().catch(nothing);
+      })
       .then(
         (d) => d || null,
         (e) => (warn("failed on this response (" + e + ")"), null)
       );
   };
 
-  const watched = (status) => (options.statuses || DEFAULT_STATUSES).includes(status);
+  const watched = (r) => {
+    try {
+      const s = options.statuses;
+      return (Array.isArray(s) ? s : DEFAULT_STATUSES).includes(r.status);
+    } catch (e) {
+      return false;
+    }
+  };
 
   const wrapFetch = (fetchFn = globalThis.fetch) =>
     function fetch(...args) {
       const p = fetchFn(...args);
       // The app gets the very promise the original fetch returned. This reaction is
       // registered first, so it clones the response before any app code can read it.
-      p.then((r) => watched(r.status) && call("handle", r), () => {});
+      Promise.resolve(p).then((r) => watched(r) && call("handle", r), nothing);
       return p;
     };
 
   const api = {
     version: __VERSION__,
     init(o) {
-      options = Object.assign({}, data, o);
-      return core ? core.then((m) => m && m.configure(options)) : load().then(() => {});
+      try {
+        options = Object.assign({}, data, o);
+      } catch (e) {
+        warn("options must be an object; using the defaults");
+      }
+      const loading = core;
+      return load()
+        .then((m) => {
+          if (m && loading) m.configure(options);
+        })
+        .catch((e) => warn("init failed (" + e + ")"));
     },
     diagnose: (res, o) => call("diagnose", res, o),
     handle: (res, o) => call("handle", res, o),
     wrapFetch,
     install() {
-      if (!original) {
-        original = globalThis.fetch;
-        globalThis.fetch = wrapFetch(original);
-      }
+      if (installed) return;
+      const original = globalThis.fetch;
+      const watching = wrapFetch(original);
+      // Once uninstalled, this wrapper passes straight through (another script may hold it).
+      const wrapper = function fetch(...args) {
+        return (installed && installed.wrapper === wrapper ? watching : original)(...args);
+      };
+      installed = { wrapper, original };
+      globalThis.fetch = wrapper;
     },
     uninstall() {
-      if (original) {
-        globalThis.fetch = original;
-        original = undefined;
-      }
+      if (!installed) return;
+      // Restores exactly the original fetch, unless another script has wrapped ours since:
+      // its wrapper stays in place (and ours inside it now only passes calls through).
+      if (globalThis.fetch === installed.wrapper) globalThis.fetch = installed.original;
+      installed = undefined;
     },
     dismiss() {
-      if (core) core.then((m) => m && m.dismiss());
+      if (core) core.then((m) => m && m.dismiss()).catch(nothing);
     },
     /** For axios: `axios.interceptors.response.use(r => r, Explain402.axiosInterceptor)`. */
     axiosInterceptor(error) {
-      const r = error && error.response;
-      if (r && watched(r.status)) call("handle", r);
+      try {
+        const r = error && error.response;
+        if (r && watched(r)) call("handle", r);
+      } catch (e) {
+        // A hostile error object: the app still gets it back, untouched.
+      }
       return Promise.reject(error);
     },
-    /** For ky: `ky.create({ hooks: { afterResponse: [Explain402.kyAfterResponse] } })`. */
-    kyAfterResponse(_request, _options, response) {
-      if (watched(response.status)) call("handle", response);
+    /**
+     * For ky: `ky.create({ hooks: { afterResponse: [Explain402.kyAfterResponse] } })`. ky 1 calls
+     * hooks with (request, options, response), ky 2 with one `{ request, options, response }`.
+     */
+    kyAfterResponse(state, _options, response) {
+      try {
+        const r = response || (state && state.response);
+        if (r && watched(r)) call("handle", r);
+      } catch (e) {
+        // Nothing to explain; ky carries on with its own response.
+      }
     },
   };
 

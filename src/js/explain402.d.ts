@@ -133,6 +133,8 @@ export interface Explain402 {
   /** For axios: `axios.interceptors.response.use(r => r, Explain402.axiosInterceptor)`. */
   axiosInterceptor(error: unknown): Promise<never>;
   /** For ky: `ky.create({ hooks: { afterResponse: [Explain402.kyAfterResponse] } })`. */
+  kyAfterResponse(state: { response: Response }): void;
+  /** ky 1's afterResponse signature. */
   kyAfterResponse(request: Request, options: unknown, response: Response): void;
 }
 

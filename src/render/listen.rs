@@ -26,7 +26,12 @@ impl Listener {
     where
         F: FnMut(&Event) + 'static,
     {
-        Self::with_phase(target, event_type, EventListenerPhase::Bubble, callback)
+        Self::with_phase(
+            target,
+            event_type,
+            EventListenerPhase::Bubble,
+            Box::new(callback),
+        )
     }
 
     /// Listens in the capture phase, before the page's own bubbling listeners see the event.
@@ -34,18 +39,24 @@ impl Listener {
     where
         F: FnMut(&Event) + 'static,
     {
-        Self::with_phase(target, event_type, EventListenerPhase::Capture, callback)
+        Self::with_phase(
+            target,
+            event_type,
+            EventListenerPhase::Capture,
+            Box::new(callback),
+        )
     }
 
-    fn with_phase<F>(
+    /// # Design
+    /// Takes the callback boxed, so gloo's generic registration (and its wasm-bindgen closure
+    /// shims) is instantiated once for all listeners rather than once per closure type.
+    #[inline(never)]
+    fn with_phase(
         target: &EventTarget,
         ty: &'static str,
         phase: EventListenerPhase,
-        f: F,
-    ) -> Self
-    where
-        F: FnMut(&Event) + 'static,
-    {
+        f: Box<dyn FnMut(&Event)>,
+    ) -> Self {
         let options = EventListenerOptions {
             phase,
             passive: false,

@@ -152,7 +152,7 @@ pub(crate) fn build(
 
 /// Shows the repeat count ("Happened 3 times") and mirrors it in `data-count`.
 pub(crate) fn set_count(parts: &mut Parts, template: &str, count: u32) -> Result<(), JsValue> {
-    let n = count.to_string();
+    let n = crate::catalog::digits(count.into());
     parts.host.set_attribute("data-count", &n)?;
     parts
         .count

@@ -19,7 +19,11 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 fn format(locale: &str, opts: Object, value: JsValue) -> String {
     let locales = Array::of1(&JsValue::from_str(locale));
     let nf = NumberFormat::new(&locales, &opts);
-    nf.format().call1(&nf, &value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    nf.format()
+        .call1(&nf, &value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 impl Format for IntlFormat {
@@ -40,11 +44,19 @@ impl Format for IntlFormat {
             60..=3599 => (seconds.div_ceil(60), "minute"),
             _ => (seconds.div_ceil(3600), "hour"),
         };
-        let opts = options(&[("style", "unit".into()), ("unit", unit.into()), ("unitDisplay", "long".into())]);
+        let opts = options(&[
+            ("style", "unit".into()),
+            ("unit", unit.into()),
+            ("unitDisplay", "long".into()),
+        ]);
         format(locale, opts, (n as u32).into())
     }
 
     fn integer(&self, locale: &str, n: u64) -> String {
-        format(locale, Object::new(), JsValue::from_str(&n.to_string()))
+        format(
+            locale,
+            Object::new(),
+            JsValue::from_str(&crate::catalog::digits(n)),
+        )
     }
 }

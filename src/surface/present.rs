@@ -5,8 +5,7 @@ use crate::catalog::{ActionKind, Explanation};
 use crate::diagnose::Diagnosis;
 use crate::intercept::Config;
 use crate::render::{self, ActionTarget, Mode, PanelAction, PanelContent, PanelEvent, Placement};
-use js_sys::{Function, Reflect};
-use serde::Serialize;
+use js_sys::{Array, Function, Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -15,99 +14,109 @@ use wasm_bindgen::JsValue;
 pub fn locale(config: &Config) -> String {
     let mut candidates: Vec<String> = config.locale.iter().cloned().collect();
     if let Some(w) = web_sys::window() {
-        if let Some(lang) = w.document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")) {
+        if let Some(lang) = w
+            .document()
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+        {
             candidates.push(lang);
         }
-        candidates.extend(w.navigator().languages().iter().filter_map(|l| l.as_string()));
+        candidates.extend(
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string()),
+        );
     }
     let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
     config.catalog.negotiate(&refs)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Report<'a> {
-    cause: &'a str,
-    source: &'a str,
-    status: u16,
-    locale: &'a str,
-    title: &'a str,
-    explanation: &'a str,
-    steps: &'a [String],
-    actions: Vec<ActionOut<'a>>,
-    details: DetailsOut<'a>,
-    reference: Option<&'a str>,
+/// A plain object with `pairs` as its properties, in order.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
 }
 
-#[derive(Serialize)]
-struct ActionOut<'a> {
-    kind: &'a str,
-    label: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DetailsOut<'a> {
-    code: Option<&'a str>,
-    decline_code: Option<&'a str>,
-    amount: Option<AmountOut<'a>>,
-    resource: Option<&'a str>,
-    retry_after: Option<u64>,
-    links: Vec<LinkOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct AmountOut<'a> {
-    /// Exact decimal text, for example "0.01".
-    value: Option<String>,
-    atomic: &'a str,
-    decimals: u32,
-    asset: Option<&'a str>,
-    network: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct LinkOut<'a> {
-    rel: &'a str,
-    url: &'a str,
+/// A string, or `undefined` for `None`.
+fn text(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::UNDEFINED, JsValue::from_str)
 }
 
 /// The diagnosis object handed to the app (`diagnose`, `handle`, callbacks).
+///
+/// # Design
+/// The object is built with `Reflect::set` rather than a `Serialize` derive: serde's generic
+/// struct serializers cost ~5 KB of wasm for this one shape. Absent fields are `undefined`
+/// properties, as serde-wasm-bindgen writes them; the steps go through serde-wasm-bindgen.
 pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
     let det = &d.details;
-    let r = Report {
-        cause: d.cause.as_str(),
-        source: d.source.as_str(),
-        status: d.status,
-        locale: &e.locale,
-        title: &e.title,
-        explanation: &e.explanation,
-        steps: &e.steps,
-        actions: e.actions.iter().map(|a| ActionOut { kind: a.kind.as_str(), label: &a.label }).collect(),
-        details: DetailsOut {
-            code: det.code.as_deref(),
-            decline_code: det.decline_code.as_deref(),
-            amount: det.amount.as_ref().map(|a| AmountOut {
-                value: crate::catalog::atomic_to_decimal(&a.atomic, a.decimals),
-                atomic: &a.atomic,
-                decimals: a.decimals,
-                asset: a.asset.as_deref(),
-                network: a.network.as_deref(),
-            }),
-            resource: det.resource.as_deref(),
-            retry_after: det.retry_after,
-            links: det.links.iter().map(|l| LinkOut { rel: &l.rel, url: &l.url }).collect(),
-        },
-        reference: det.reference.as_deref(),
-    };
-    let out = serde_wasm_bindgen::to_value(&r).unwrap_or(JsValue::NULL);
+    let actions: Array = e
+        .actions
+        .iter()
+        .map(|a| {
+            object(&[
+                ("kind", a.kind.as_str().into()),
+                ("label", a.label.as_str().into()),
+            ])
+        })
+        .collect();
+    let links: Array = det
+        .links
+        .iter()
+        .map(|l| {
+            object(&[
+                ("rel", l.rel.as_str().into()),
+                ("url", l.url.as_str().into()),
+            ])
+        })
+        .collect();
+    let amount = det.amount.as_ref().map_or(JsValue::UNDEFINED, |a| {
+        let value = crate::catalog::atomic_to_decimal(&a.atomic, a.decimals);
+        object(&[
+            // Exact decimal text, for example "0.01".
+            ("value", text(value.as_deref())),
+            ("atomic", a.atomic.as_str().into()),
+            ("decimals", a.decimals.into()),
+            ("asset", text(a.asset.as_deref())),
+            ("network", text(a.network.as_deref())),
+        ])
+    });
+    let retry_after = det
+        .retry_after
+        .map_or(JsValue::UNDEFINED, |s| JsValue::from_f64(s as f64));
+    let details = object(&[
+        ("code", text(det.code.as_deref())),
+        ("declineCode", text(det.decline_code.as_deref())),
+        ("amount", amount),
+        ("resource", text(det.resource.as_deref())),
+        ("retryAfter", retry_after),
+        ("links", links.into()),
+    ]);
     if let Some(p) = &det.payment {
-        if let (Ok(details), Ok(parsed)) = (Reflect::get(&out, &"details".into()), js_sys::JSON::parse(&p.json)) {
+        if let Ok(parsed) = js_sys::JSON::parse(&p.json) {
             let _ = Reflect::set(&details, &"payment".into(), &parsed);
             let _ = Reflect::set(&details, &"paymentProtocol".into(), &p.protocol.into());
         }
     }
-    out
+    object(&[
+        ("cause", d.cause.as_str().into()),
+        ("source", d.source.as_str().into()),
+        ("status", d.status.into()),
+        ("locale", e.locale.as_str().into()),
+        ("title", e.title.as_str().into()),
+        ("explanation", e.explanation.as_str().into()),
+        (
+            "steps",
+            serde_wasm_bindgen::to_value(&e.steps).unwrap_or(JsValue::UNDEFINED),
+        ),
+        ("actions", actions.into()),
+        ("details", details),
+        ("reference", text(det.reference.as_deref())),
+    ])
 }
 
 /// Calls an integrator callback; an exception becomes a warning, never the app's problem.
@@ -117,26 +126,50 @@ pub fn callback(f: &Option<Function>, args: &[&JsValue]) -> Option<JsValue> {
     match f.apply(&JsValue::UNDEFINED, &args) {
         Ok(v) => Some(v),
         Err(e) => {
-            super::warn_once(vec![format!("a callback threw: {}", js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()).unwrap_or_default())]);
+            super::warn_once(vec![["a callback threw: ", &message(&e)].concat()]);
             None
         }
     }
 }
 
+/// An Error's message (JSON.stringify gives "{}" for one), or a thrown string.
+fn message(e: &JsValue) -> String {
+    Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
+}
+
 /// The link for an action kind, if the options (or a trusted server link) provide one.
-fn target(config: &Config, d: &Diagnosis, e: &Explanation, kind: ActionKind) -> Option<ActionTarget> {
+fn target(
+    config: &Config,
+    d: &Diagnosis,
+    e: &Explanation,
+    kind: ActionKind,
+) -> Option<ActionTarget> {
     let links = &config.links;
     let trusted = |rels: &[&str]| {
         d.details
             .links
             .iter()
-            .find(|l| rels.contains(&l.rel.as_str()) && links.trusted_origins.iter().any(|o| same_origin(&l.url, o)))
+            .find(|l| {
+                rels.contains(&l.rel.as_str())
+                    && links.trusted_origins.iter().any(|o| same_origin(&l.url, o))
+            })
             .map(|l| l.url.clone())
     };
     Some(match kind {
-        ActionKind::UpdatePayment => ActionTarget::Link(links.payment.clone().or_else(|| trusted(&["billing", "pay"]))?),
+        ActionKind::UpdatePayment => ActionTarget::Link(
+            links
+                .payment
+                .clone()
+                .or_else(|| trusted(&["billing", "pay"]))?,
+        ),
         ActionKind::SignIn => ActionTarget::Link(links.sign_in.clone()?),
-        ActionKind::ContactSupport => ActionTarget::Link(support_link(links.support.as_deref()?, e)),
+        ActionKind::ContactSupport => {
+            ActionTarget::Link(support_link(links.support.as_deref()?, e))
+        }
         ActionKind::CopyReference => ActionTarget::Copy(e.reference.clone()?),
         ActionKind::Retry => ActionTarget::Callback,
         ActionKind::Pay => {
@@ -151,20 +184,24 @@ fn target(config: &Config, d: &Diagnosis, e: &Explanation, kind: ActionKind) -> 
 /// `https://pay.example.com.evil.test`).
 fn same_origin(url: &str, origin: &str) -> bool {
     let origin = origin.trim_end_matches('/');
-    url.strip_prefix(origin).is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    url.strip_prefix(origin)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
 }
 
 /// A `mailto:` support link gets a subject naming the reference; other links are kept.
 fn support_link(url: &str, e: &Explanation) -> String {
-    if !url.to_ascii_lowercase().starts_with("mailto:") || url.to_ascii_lowercase().contains("subject=") {
+    if !url.to_ascii_lowercase().starts_with("mailto:")
+        || url.to_ascii_lowercase().contains("subject=")
+    {
         return url.to_owned();
     }
     let subject = match &e.reference {
-        Some(r) => format!("{} ({r})", e.title),
+        Some(r) => [&e.title, " (", r, ")"].concat(),
         None => e.title.clone(),
     };
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}subject={}", String::from(js_sys::encode_uri_component(&subject)))
+    let sep = if url.contains('?') { "&" } else { "?" };
+    let subject = String::from(js_sys::encode_uri_component(&subject));
+    [url, sep, "subject=", &subject].concat()
 }
 
 /// Shows the panel for `d`, wiring its actions to the integrator's options and callbacks.
@@ -174,17 +211,25 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
         .actions
         .iter()
         .filter_map(|a| {
-            Some(PanelAction { kind: a.kind.as_str().to_owned(), label: a.label.clone(), target: target(config, d, &e, a.kind)? })
+            Some(PanelAction {
+                kind: a.kind.as_str().to_owned(),
+                label: a.label.clone(),
+                target: target(config, d, &e, a.kind)?,
+            })
         })
         .collect();
-    let mut support = vec![(ui.status.clone(), d.status.to_string())];
+    let mut support = vec![(ui.status.clone(), crate::catalog::digits(d.status.into()))];
     if let Some(code) = &d.details.code {
         support.push((ui.code.clone(), code.clone()));
     }
     if let Some(r) = &e.reference {
         support.push((ui.reference.clone(), r.clone()));
     }
-    let auto = if d.cause.is_transient() { Mode::Toast } else { Mode::Dialog };
+    let auto = if d.cause.is_transient() {
+        Mode::Toast
+    } else {
+        Mode::Dialog
+    };
     let mode = match config.mode {
         Some(Mode::Inline) if config.container.is_none() => auto,
         Some(m) => m,
@@ -210,9 +255,17 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
             notifications: ui.notifications.clone(),
         },
     };
-    let placement = Placement { mode, theme: config.theme, container: config.container.clone() };
-    let (on_action, on_dismiss, on_retry, on_pay) =
-        (config.on_action.clone(), config.on_dismiss.clone(), config.on_retry.clone(), config.on_pay.clone());
+    let placement = Placement {
+        mode,
+        theme: config.theme,
+        container: config.container.clone(),
+    };
+    let (on_action, on_dismiss, on_retry, on_pay) = (
+        config.on_action.clone(),
+        config.on_dismiss.clone(),
+        config.on_retry.clone(),
+        config.on_pay.clone(),
+    );
     let payment = report_field(&report, "details", "payment");
     let on_event = Rc::new(move |event: PanelEvent| match event {
         PanelEvent::Action(kind) => {
@@ -237,10 +290,12 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
         }
     });
     if let Err(err) = render::show(content, placement, on_event) {
-        super::warn_once(vec![format!("could not show the panel: {err:?}")]);
+        super::warn_once(vec![["could not show the panel: ", &message(&err)].concat()]);
     }
 }
 
 fn report_field(report: &JsValue, a: &str, b: &str) -> JsValue {
-    Reflect::get(report, &a.into()).and_then(|v| Reflect::get(&v, &b.into())).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(report, &a.into())
+        .and_then(|v| Reflect::get(&v, &b.into()))
+        .unwrap_or(JsValue::UNDEFINED)
 }

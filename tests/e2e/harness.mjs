@@ -61,13 +61,17 @@ export function fixture(name) {
 /**
  * Opens `path` (relative to BASE_URL) in a fresh context. Returns the page with what it logged:
  * `messages` (every console message), `errors` (console errors and uncaught exceptions, expected network
- * noise left out) and `assertClean()` which throws if there were any errors.
+ * noise left out) and `assertClean()` which throws if there were any errors. `context` adds
+ * Playwright context options (`viewport`, `deviceScaleFactor`, `colorScheme`, `reducedMotion`, ...).
+ * `requests` lists the URL of every request the page made, from the navigation on.
  */
-export async function newPage(path = "/", { locale = "en-US", waitFor = "load" } = {}) {
-  const context = await (await browser()).newContext({ locale });
+export async function newPage(path = "/", { locale = "en-US", waitFor = "load", context: options = {} } = {}) {
+  const context = await (await browser()).newContext({ locale, ...options });
   const page = await context.newPage();
   const messages = [];
   const errors = [];
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
   page.on("console", (m) => {
     const entry = { type: m.type(), text: m.text() };
     messages.push(entry);
@@ -85,6 +89,7 @@ export async function newPage(path = "/", { locale = "en-US", waitFor = "load" }
     context,
     messages,
     errors,
+    requests,
     warnings: () => messages.filter((m) => m.type === "warning").map((m) => m.text),
     assertClean() {
       if (errors.length) throw new Error(`the page logged errors:\n  ${errors.join("\n  ")}`);

@@ -57,6 +57,21 @@ pub fn build_dist() -> Result {
             "-o",
         ])
         .arg(&bg))?;
+    // The glue is minified in place: same file name, same exports (`default` = init,
+    // `configure`, `diagnose`, `handle`, `dismiss`, `initSync`); the wasm import object keeps
+    // its property names, which minifiers never rename. Measured: 6.6 KB -> 5.0 KB brotli.
+    eprintln!("build: glue (esbuild --minify)");
+    let glue = dist.join(format!("{CORE}.js"));
+    run(Command::new(root.join("node_modules/.bin/esbuild"))
+        .arg(&glue)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--target=es2020",
+            "--legal-comments=none",
+            "--allow-overwrite",
+        ])
+        .arg(format!("--outfile={}", glue.display())))?;
     eprintln!("build: loaders (esbuild)");
     let version = env!("CARGO_PKG_VERSION");
     let esbuild = |entry: &str, format: &str, out: &str| {

@@ -84,5 +84,7 @@ pub fn target_dir() -> std::path::PathBuf {
 
 /// Where the build goes: `dist/`, or `$EXPLAIN402_DIST` when set (parallel experiments).
 pub fn dist_dir() -> std::path::PathBuf {
-    std::env::var_os("EXPLAIN402_DIST").map(Into::into).unwrap_or_else(|| root().join("dist"))
+    std::env::var_os("EXPLAIN402_DIST")
+        .map(Into::into)
+        .unwrap_or_else(|| root().join("dist"))
 }

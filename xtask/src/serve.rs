@@ -6,6 +6,8 @@
 //! ```text
 //! /...                  www/ (index.html for folders); pages under /csp/ get a strict CSP
 //! /dist/...             dist/ (also readable cross-origin, as from a CDN)
+//! /csp-nowasm/...       www/csp-nowasm/ under the strict CSP minus 'wasm-unsafe-eval'
+//! /broken-dist/explain402.js   the loader alone: its glue and WASM answer 404
 //! /api/cases            [{name, status, expected_cause, title?}] for tests/fixtures/*.json
 //! /api/cases/<name>     replays that fixture: status, headers, exact body
 //! /api/ok               200 {"ok":true}

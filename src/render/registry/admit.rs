@@ -63,7 +63,7 @@ impl Registry {
             if self.queue.len() >= MAX_QUEUED {
                 return Admit::Rejected(on_event);
             }
-            self.queue.push_back(Queued {
+            self.queue.push(Queued {
                 content,
                 theme,
                 count: 1,

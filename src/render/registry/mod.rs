@@ -11,7 +11,6 @@
 mod admit;
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,7 +40,7 @@ struct Open {
 struct Registry {
     next_id: u32,
     open: Vec<Open>,
-    queue: VecDeque<Queued>,
+    queue: Vec<Queued>,
     modal: Option<Modal>,
     stack: Option<Element>,
 }
@@ -264,7 +263,7 @@ fn show_queued() {
         if r.open.iter().any(|o| o.mode == Mode::Dialog) {
             None
         } else {
-            r.queue.pop_front()
+            (!r.queue.is_empty()).then(|| r.queue.remove(0))
         }
     });
     let Some(q) = next.flatten() else {

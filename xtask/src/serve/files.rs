@@ -1,4 +1,7 @@
 //! Static files: `www/` at `/` and `dist/` at `/dist/`, typed, uncached, never outside their folder.
+//!
+//! Two test fixtures live here too: pages under `/csp-nowasm/` get a policy that blocks
+//! WebAssembly, and `/broken-dist/` holds only the loader, so its glue and WASM answer 404.
 
 use super::http::{Reply, Target};
 use super::Ctx;
@@ -8,6 +11,16 @@ use std::path::{Path, PathBuf};
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
     require-trusted-types-for 'script'; trusted-types 'none'";
+
+/// The same policy without `'wasm-unsafe-eval'`: the widget's WASM cannot compile.
+pub const CSP_NO_WASM: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    require-trusted-types-for 'script'; trusted-types 'none'";
+
+/// Which pages get which policy, by path prefix.
+const POLICIES: &[(&str, &str)] = &[("/csp/", CSP), ("/csp-nowasm/", CSP_NO_WASM)];
+
+/// The one file under `/broken-dist/`: the loader without its glue and WASM.
+const BROKEN_DIST_LOADER: &str = "/broken-dist/explain402.js";
 
 /// Content types by file-name ending; the first match wins, so longer endings come first.
 const TYPES: &[(&str, &str)] = &[
@@ -33,6 +46,8 @@ pub fn serve(target: &Target, ctx: &Ctx) -> Reply {
     let (base, rel) = match target.path.strip_prefix("/dist/") {
         Some(rest) => (&ctx.dist, rest),
         None if target.path == "/dist" => return redirect(target),
+        None if target.path == BROKEN_DIST_LOADER => (&ctx.dist, "explain402.js"),
+        None if target.path.starts_with("/broken-dist/") => return not_found(target, ctx),
         None => (&ctx.www, target.path.trim_start_matches('/')),
     };
     let Some(path) = safe_join(base, rel) else {
@@ -54,8 +69,8 @@ pub fn serve(target: &Target, ctx: &Ctx) -> Reply {
     };
     let mut reply =
         Reply::new(200, content_type(&path), body).set_header("Cache-Control", "no-store");
-    if target.path.starts_with("/csp/") {
-        reply = reply.set_header("Content-Security-Policy", CSP);
+    if let Some((_, policy)) = POLICIES.iter().find(|(p, _)| target.path.starts_with(p)) {
+        reply = reply.set_header("Content-Security-Policy", policy);
     }
     if target.path.starts_with("/dist/") {
         // Lets a page on the other origin load the widget as a module, as from a CDN.

@@ -26,6 +26,7 @@ fn server() -> (Server, PathBuf) {
         ("www/app.wasm", b"\0asm"),
         ("www/e2e/index.html", b"e2e"),
         ("www/csp/index.html", b"csp"),
+        ("www/csp-nowasm/index.html", b"nowasm"),
         ("dist/explain402.js", b"/* widget */"),
         ("dist/explain402.d.ts", b"export {};"),
         (
@@ -109,6 +110,15 @@ fn static_files_are_typed_uncached_and_csp_pages_get_the_policy() {
         .header("Content-Security-Policy")
         .unwrap()
         .contains("trusted-types"));
+    let nowasm = get(&url, "/csp-nowasm/");
+    let policy = nowasm.header("Content-Security-Policy").unwrap();
+    assert!(policy.contains("trusted-types") && !policy.contains("wasm-unsafe-eval"));
+    let broken = get(&url, "/broken-dist/explain402.js");
+    assert_eq!(
+        (broken.status, &broken.body[..]),
+        (200, &b"/* widget */"[..])
+    );
+    assert_eq!(get(&url, "/broken-dist/explain402.d.ts").status, 404);
     assert_eq!(get(&url, "/missing.html").status, 404);
     assert_eq!(send(&url, "POST", "/", &[], b"x").status, 405);
     assert_eq!(send(&url, "HEAD", "/", &[], b"").body, b"");

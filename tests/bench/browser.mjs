@@ -1,0 +1,388 @@
+// Browser benchmarks of the widget in Debian's headless Chromium against the project's server
+// (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold)
+// and what 1,000 show/dismiss cycles leave behind. Progress goes to stderr; the figures go to
+// stdout as one JSON object, which `cargo xtask bench` turns into its table.
+//
+// Every comparison is measured side by side in one run: the variants take turns within each
+// sample (in a rotating order), so drift in the machine's speed touches them all alike.
+
+import { chromium } from "playwright-core";
+import { buildSync } from "esbuild";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const BASE = (process.env.BENCH_BASE_URL || "http://127.0.0.1:8402").replace(/\/$/, "");
+/** BENCH_QUICK=1: a few samples of everything, to check that the benchmark runs. */
+const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Calls per sample and samples, for the in-page success path. */
+const SUCCESS_CALLS = QUICK ? 1_000 : 10_000;
+const SUCCESS_SAMPLES = QUICK ? 5 : 30;
+/** Requests per sample and samples, against the server over loopback. */
+const LOOPBACK_CALLS = QUICK ? 20 : 100;
+const LOOPBACK_SAMPLES = QUICK ? 5 : 30;
+/** Panels timed on a warm page (after the warm-up ones), and cold pages. */
+const WARM_WARMUP = 5;
+const WARM_SAMPLES = QUICK ? 10 : 100;
+const COLD_SAMPLES = QUICK ? 5 : 30;
+/** Show/dismiss cycles of the memory check. */
+const MEMORY_CYCLES = QUICK ? 100 : 1_000;
+/**
+ * The widget reads a response copy against a READ_TIMEOUT_MS (1,500 ms) timer, which keeps a
+ * little memory alive until it fires; the memory check waits this long before its last reading.
+ */
+const SETTLE_MS = 2_000;
+
+const CHROMIUM = process.env.E2E_CHROMIUM || "/usr/bin/chromium";
+const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+/** The 402 every panel benchmark shows: a Stripe expired card (a dialog). */
+const FIXTURE = "stripe_expired_card";
+
+const log = (...a) => console.error("bench:", ...a);
+
+/** Median and spread of `xs`: p10, p25, median, p75, p90 (linear interpolation). */
+function stats(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const q = (p) => {
+    const i = (s.length - 1) * p;
+    const lo = Math.floor(i);
+    const hi = Math.ceil(i);
+    return s[lo] + (s[hi] - s[lo]) * (i - lo);
+  };
+  return { n: s.length, p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+}
+
+/** ky's ESM distribution bundled into one classic script that defines `window.__ky`. */
+function kyScript() {
+  const entry = fileURLToPath(new URL("../../node_modules/ky/distribution/index.js", import.meta.url));
+  const out = buildSync({ entryPoints: [entry], bundle: true, format: "iife", globalName: "__kyModule", write: false, target: "es2022" });
+  return out.outputFiles[0].text + "\nwindow.__ky = __kyModule.default;";
+}
+
+function fixtureResponse() {
+  const url = new URL(`../fixtures/${FIXTURE}.json`, import.meta.url);
+  const f = JSON.parse(readFileSync(fileURLToPath(url), "utf8"));
+  return { status: f.status, headers: f.headers, body: f.body };
+}
+
+/**
+ * Helpers defined in every page: `__bench.untilPanel()` resolves when a panel host is in the
+ * DOM and laid out, with the times; `__bench.dismiss()` resolves once no panel is left.
+ */
+function pageHelpers() {
+  const host = () => document.querySelector("[data-explain402]");
+  const laidOut = (h) => {
+    const box = (h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h;
+    const r = box.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  /** Resolves when `ready()` holds, checked now and after every DOM mutation. */
+  const until = (ready) =>
+    new Promise((resolve) => {
+      if (ready()) return resolve(performance.now());
+      const mo = new MutationObserver(() => {
+        if (ready()) {
+          mo.disconnect();
+          resolve(performance.now());
+        }
+      });
+      mo.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  window.__bench = {
+    /** { dom, visible, frame }: when the host was attached, laid out, and the next frame began. */
+    async untilPanel() {
+      const dom = await until(() => !!host());
+      let visible = performance.now();
+      while (!laidOut(host())) visible = await frame();
+      return { dom, visible, frame: await frame() };
+    },
+    /**
+     * Times one panel: from the moment the app's (wrapped) fetch resolves a 402 to the panel
+     * host in the DOM, laid out with a non-zero box, and the start of the next frame (ms).
+     */
+    async timePanel(r) {
+      const res = new Response(r.body, { status: r.status, headers: r.headers });
+      const wrapped = window.Explain402.wrapFetch(() => Promise.resolve(res));
+      const shown = this.untilPanel();
+      const t0 = performance.now();
+      wrapped("/api/pay");
+      const t = await shown;
+      return { t0, dom: t.dom - t0, visible: t.visible - t0, frame: t.frame - t0 };
+    },
+    async dismiss() {
+      window.Explain402.dismiss();
+      await until(() => !host());
+    },
+    /** Every node of the document, shadow trees included. */
+    nodes() {
+      let n = 0;
+      const walk = (node) => {
+        n++;
+        if (node.shadowRoot) walk(node.shadowRoot);
+        for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+      };
+      walk(document);
+      return n;
+    },
+  };
+}
+
+/** Adds the classic loader to the page (no data-install) and waits until it has run. */
+async function addLoader(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = "/dist/explain402.js";
+        s.onload = resolve;
+        s.onerror = () => reject(new Error("the loader did not load"));
+        document.head.append(s);
+      })
+  );
+}
+
+async function newPage(browser, errors) {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const res = await page.goto(BASE + "/e2e/blank.html");
+  if (!res || !res.ok()) throw new Error(`GET /e2e/blank.html: ${res ? res.status() : "no response"}`);
+  await page.evaluate(pageHelpers);
+  return { page, context };
+}
+
+/**
+ * Success path: plain fetch and wrapFetch; ky, ky with a no-op afterResponse hook (what ky
+ * itself spends on running a hook) and ky with the widget's hook.
+ */
+async function successPath(page) {
+  await page.addScriptTag({ content: kyScript() });
+  return page.evaluate(
+    async ({ calls, samples }) => {
+      const f = () => Promise.resolve(new Response("ok"));
+      const variants = {
+        plain: f,
+        wrapped: window.Explain402.wrapFetch(f),
+        ky: window.__ky.create({ fetch: f, retry: 0 }).bind(null, "/x"),
+        kyNoop: window.__ky.create({ fetch: f, retry: 0, hooks: { afterResponse: [() => {}] } }).bind(null, "/x"),
+        kyHook: window.__ky.create({ fetch: f, retry: 0, hooks: { afterResponse: [window.Explain402.kyAfterResponse] } }).bind(null, "/x"),
+      };
+      const names = Object.keys(variants);
+      const times = Object.fromEntries(names.map((n) => [n, []]));
+      const batch = async (fn) => {
+        const t = performance.now();
+        for (let i = 0; i < calls; i++) await fn();
+        return performance.now() - t;
+      };
+      for (const n of names) await batch(variants[n]); // warm-up: JIT, first calls
+      for (let s = 0; s < samples; s++) {
+        for (let k = 0; k < names.length; k++) {
+          const n = names[(s + k) % names.length];
+          times[n].push(((await batch(variants[n])) * 1000) / calls); // µs per call
+        }
+      }
+      return times;
+    },
+    { calls: SUCCESS_CALLS, samples: SUCCESS_SAMPLES }
+  );
+}
+
+/** The same comparison against the server over loopback: GET /api/ok and read the body. */
+async function loopback(page) {
+  return page.evaluate(
+    async ({ calls, samples }) => {
+      const wrapped = window.Explain402.wrapFetch(fetch);
+      const variants = { plain: (u) => fetch(u), wrapped };
+      const names = Object.keys(variants);
+      const times = Object.fromEntries(names.map((n) => [n, []]));
+      const batch = async (fn) => {
+        const t = performance.now();
+        for (let i = 0; i < calls; i++) await (await fn("/api/ok")).text();
+        return performance.now() - t;
+      };
+      for (const n of names) await batch(variants[n]);
+      for (let s = 0; s < samples; s++) {
+        for (let k = 0; k < names.length; k++) {
+          const n = names[(s + k) % names.length];
+          times[n].push((await batch(variants[n])) / calls); // ms per request
+        }
+      }
+      return times;
+    },
+    { calls: LOOPBACK_CALLS, samples: LOOPBACK_SAMPLES }
+  );
+}
+
+async function warmPanel(page, response) {
+  await addLoader(page);
+  await page.evaluate(() => window.Explain402.init());
+  return page.evaluate(
+    async ({ r, warmup, samples }) => {
+      const out = [];
+      for (let i = 0; i < warmup + samples; i++) {
+        const t = await window.__bench.timePanel(r);
+        await window.__bench.dismiss();
+        await new Promise((ok) => setTimeout(ok, 10));
+        if (i >= warmup) out.push(t);
+      }
+      return out;
+    },
+    { r: response, warmup: WARM_WARMUP, samples: WARM_SAMPLES }
+  );
+}
+
+/**
+ * A cold panel: a fresh browser context (nothing cached; dist/ is served no-store anyway), the
+ * loader added, and in the same task as its load event the first 402. The loader's idle-time
+ * preload has not run yet (it waits for requestIdleCallback), so this time includes fetching,
+ * compiling and instantiating the glue and the WASM from loopback.
+ */
+async function coldPanel(browser, response, errors) {
+  const { page, context } = await newPage(browser, errors);
+  try {
+    return await page.evaluate(
+      async (r) => {
+        await new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = "/dist/explain402.js";
+          s.onload = resolve;
+          s.onerror = reject;
+          document.head.append(s);
+        });
+        const preloaded = performance.getEntriesByType("resource").filter((e) => e.name.includes("explain402_core")).length;
+        const t = await window.__bench.timePanel(r);
+        // When the glue and the WASM had arrived, relative to the 402 (ms).
+        const arrived = (suffix) => {
+          const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
+          return e ? e.responseEnd - t.t0 : null;
+        };
+        return { ...t, preloaded, glue: arrived("explain402_core.js"), wasm: arrived("explain402_core_bg.wasm") };
+      },
+      response
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** 1,000 show/dismiss cycles: DOM nodes, CDP's node and listener counts, heap, WASM memory. */
+async function memory(page, response) {
+  await addLoader(page);
+  await page.evaluate(() => window.Explain402.init());
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await cdp.send("HeapProfiler.enable");
+  const cycles = (n) =>
+    page.evaluate(
+      async ({ r, n }) => {
+        for (let i = 0; i < n; i++) {
+          const res = new Response(r.body, { status: r.status, headers: r.headers });
+          const shown = window.__bench.untilPanel();
+          window.Explain402.wrapFetch(() => Promise.resolve(res))("/api/pay");
+          await shown;
+          await window.__bench.dismiss();
+        }
+      },
+      { r: response, n }
+    );
+  const reading = async () => {
+    await page.waitForTimeout(SETTLE_MS);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    const inPage = await page.evaluate(async () => {
+      // The loader imported the glue from this URL, so this is the same module instance, and
+      // its init returns the already instantiated exports (no second fetch; checked below).
+      const before = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length;
+      const glue = await import("/dist/explain402_core.js");
+      const wasm = await glue.default();
+      const after = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length;
+      return {
+        nodes: window.__bench.nodes(),
+        elements: document.querySelectorAll("*").length,
+        wasmBytes: wasm.memory.buffer.byteLength,
+        sameInstance: before === after && before === 1,
+      };
+    });
+    return { ...inPage, cdpNodes: m.Nodes, listeners: m.JSEventListeners, heap: m.JSHeapUsedSize };
+  };
+  await cycles(1); // the first panel creates the stylesheet and other one-time state
+  const before = await reading();
+  await cycles(MEMORY_CYCLES);
+  const after = await reading();
+  return { cycles: MEMORY_CYCLES, before, after };
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const errors = [];
+  const response = fixtureResponse();
+  const out = { chromium: browser.version(), fixture: FIXTURE, quick: QUICK };
+  try {
+    log(`success path: ${SUCCESS_SAMPLES} samples of ${SUCCESS_CALLS} calls per variant`);
+    let p = await newPage(browser, errors);
+    await addLoader(p.page);
+    await p.page.evaluate(() => window.Explain402.init());
+    out.success = { calls: SUCCESS_CALLS, samples: SUCCESS_SAMPLES, ...(await successPath(p.page)) };
+    log(`loopback: ${LOOPBACK_SAMPLES} samples of ${LOOPBACK_CALLS} requests per variant`);
+    out.loopback = { calls: LOOPBACK_CALLS, samples: LOOPBACK_SAMPLES, ...(await loopback(p.page)) };
+    await p.context.close();
+
+    log(`warm panel: ${WARM_SAMPLES} samples`);
+    p = await newPage(browser, errors);
+    out.warm = await warmPanel(p.page, response);
+    await p.context.close();
+
+    log(`cold panel: ${COLD_SAMPLES} fresh contexts`);
+    out.cold = [];
+    for (let i = 0; i < COLD_SAMPLES; i++) out.cold.push(await coldPanel(browser, response, errors));
+
+    log(`memory: ${MEMORY_CYCLES} show/dismiss cycles`);
+    p = await newPage(browser, errors);
+    out.memory = await memory(p.page, response);
+    await p.context.close();
+  } finally {
+    await browser.close();
+  }
+  out.errors = errors;
+  out.summary = summarize(out);
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+/** The statistics the table shows, computed here so the raw samples stay in the JSON too. */
+function summarize(out) {
+  const pair = (base, other) => ({
+    added: stats(base.map((b, i) => other[i] - b)),
+    ratio: stats(base.map((b, i) => other[i] / b)),
+  });
+  const s = out.success;
+  const l = out.loopback;
+  const field = (xs, k) => stats(xs.map((x) => x[k]));
+  return {
+    success: {
+      plain: stats(s.plain), wrapped: stats(s.wrapped), ky: stats(s.ky), kyNoop: stats(s.kyNoop), kyHook: stats(s.kyHook),
+      wrappedVsPlain: pair(s.plain, s.wrapped), kyHookVsKyNoop: pair(s.kyNoop, s.kyHook), kyHookVsKy: pair(s.ky, s.kyHook),
+    },
+    loopback: { plain: stats(l.plain), wrapped: stats(l.wrapped), wrappedVsPlain: pair(l.plain, l.wrapped) },
+    warm: { dom: field(out.warm, "dom"), visible: field(out.warm, "visible"), frame: field(out.warm, "frame") },
+    cold: {
+      dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
+      glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"),
+      preloaded: out.cold.filter((c) => c.preloaded > 0).length,
+    },
+  };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
