@@ -25,6 +25,7 @@ use super::actions::{ActionKind, ACTION_COUNT};
 use super::format::digits;
 use super::template::{check, PLACEHOLDERS};
 use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
+use crate::diagnose::strip_controls;
 use crate::json::Value;
 use std::collections::BTreeMap;
 
@@ -341,18 +342,20 @@ fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: 
     }
 }
 
-/// A non-empty string of at most `max` characters that is a well-formed template.
+/// A non-empty string of at most `max` characters that is a well-formed template, with
+/// control characters and bidi overrides removed ([`strip_controls`]).
 fn text(v: &Value, max: usize, allowed: &[&str]) -> Result<String, String> {
-    let s = v
-        .as_str()
-        .ok_or_else(|| ["expected a string, found ", found(v)].concat())?;
+    let s = strip_controls(
+        v.as_str()
+            .ok_or_else(|| ["expected a string, found ", found(v)].concat())?,
+    );
     if s.trim().is_empty() {
         return Err("expected a non-empty string".into());
     }
     if s.chars().count() > max {
         return Err(["longer than ", &digits(max as u64), " characters"].concat());
     }
-    check(s, allowed)?;
+    check(&s, allowed)?;
     Ok(s.trim().to_owned())
 }
 

@@ -59,7 +59,7 @@ pub use details::{Amount, Details, Link, PaymentChallenge, Source};
 pub use exchange::{Exchange, Headers};
 pub use retry::http_date;
 pub use rules::Rules;
-pub use sanitize::{safe_url, sanitize_text};
+pub use sanitize::{safe_url, sanitize_text, strip_controls};
 
 use input::{Found, Input};
 

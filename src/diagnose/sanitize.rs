@@ -72,6 +72,28 @@ pub fn sanitize_text(s: &str, max_chars: usize) -> String {
     out
 }
 
+/// Removes what no shown text may contain and keeps the rest as written: control characters
+/// other than tab, line feed and carriage return, and bidi embeddings, overrides and isolates
+/// (U+202A–202E, U+2066–2069).
+///
+/// # Design
+/// For integrator texts, which are trusted to say what they mean but not to reorder the panel
+/// around them. Response text gets the stricter [`sanitize_text`], which also drops zero-width
+/// characters and marks that a language's own text may need.
+///
+/// ```
+/// use explain402::diagnose::strip_controls;
+/// assert_eq!(strip_controls("Kartu \u{202e}Anda\u{0}\u{85}\n ditolak"), "Kartu Anda\n ditolak");
+/// ```
+pub fn strip_controls(s: &str) -> String {
+    let kept = |c: &char| match c {
+        '\t' | '\n' | '\r' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
+        c => !c.is_control(),
+    };
+    s.chars().filter(kept).collect()
+}
+
 /// Ends `out` (already at most `max_chars` characters) with an ellipsis within `max_chars`.
 fn cut(mut out: String, max_chars: usize) -> String {
     if max_chars == 0 {

@@ -24,8 +24,8 @@ mod bench {
         files
             .iter()
             .map(|p| {
-                let text = std::fs::read_to_string(p)
-                    .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                let text =
+                    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
                 Exchange::from_fixture(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
             })
             .collect()

@@ -112,6 +112,19 @@ describe("axe finds no violation in any mode, locale and theme", () => {
   }
 });
 
+test("theme auto follows a change of prefers-color-scheme on an open panel", async () => {
+  const p = await checkoutWithPanel("en", { mode: "toast", theme: "auto" }, { colorScheme: "light" });
+  try {
+    assert.ok((await panelLuminance(p.page)) > 0.8, "light first");
+    await p.page.emulateMedia({ colorScheme: "dark" });
+    assert.ok((await panelLuminance(p.page)) < 0.1, "dark after the switch");
+    assert.deepEqual((await axe(p.page)).violations, []);
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
 test("the demo page passes axe", async () => {
   const p = await newPage("/");
   try {

@@ -253,3 +253,72 @@ test("malformed messages, rules and options never blank the panel", async () => 
     await p.close();
   }
 });
+
+/** The options of the "Customizing messages" example in the README, verbatim. */
+const README_EXAMPLE = {
+  locale: "id",
+  paymentUrl: "https://shop.example.co.id/billing",
+  rules: [{ status: 402, code: "PLAN_LIMIT", cause: "upgrade_plan" }],
+  messages: {
+    id: {
+      card_expired: { title: "Kartu Anda sudah tidak berlaku" },
+      rate_limited: { title: "Terlalu cepat[[, tunggu {retryAfter}]]" },
+      ui: { close: "Tutup panel", details: "Info untuk tim dukungan" },
+      actions: { contact_support: "Chat dengan kami" },
+    },
+    en: {
+      upgrade_plan: {
+        title: "Your plan is full",
+        explanation: "The free plan holds three projects.",
+        steps: ["Upgrade to Pro for unlimited projects.", "Or delete a project you no longer need."],
+        actions: ["update_payment", "contact_support"],
+        labels: { update_payment: "Upgrade to Pro" },
+      },
+    },
+    ms: {
+      card_expired: { title: "Kad anda telah tamat tempoh" },
+      ui: { close: "Tutup" },
+    },
+  },
+};
+
+test("the README's customization example does what the README says", async () => {
+  const p = await newPage("/e2e/handler.html");
+  try {
+    await waitForWidget(p.page);
+    await init(p.page, README_EXAMPLE);
+
+    assert.equal((await diagnose(p.page, EXPIRED)).title, "Kartu Anda sudah tidak berlaku");
+    assert.equal((await diagnose(p.page, RETRY_30)).title, "Terlalu cepat, tunggu 30 detik");
+    assert.equal((await diagnose(p.page, RATE_NO_WAIT)).title, "Terlalu cepat");
+
+    const { diagnosis: plan } = await appLoad(p.page, PLAN_LIMIT);
+    assert.equal(plan.cause, "upgrade_plan");
+    assert.equal(plan.locale, "id");
+    assert.equal(plan.title, "Your plan is full", "the English text of the custom cause");
+    assert.deepEqual(plan.actions, [
+      { kind: "update_payment", label: "Upgrade to Pro" },
+      { kind: "contact_support", label: "Chat dengan kami" },
+    ]);
+    await waitForPanel(p.page, "upgrade_plan");
+    const shown = await p.page.evaluate(() => {
+      const root = document.querySelector("[data-explain402]").shadowRoot;
+      return {
+        close: root.querySelector("button.close").getAttribute("aria-label"),
+        summary: root.querySelector("summary").textContent,
+        // Without supportUrl, only the payment link can act.
+        buttons: [...root.querySelectorAll(".actions .btn")].map((b) => [b.textContent, b.getAttribute("href")]),
+      };
+    });
+    assert.equal(shown.close, "Tutup panel");
+    assert.equal(shown.summary, "Info untuk tim dukungan");
+    assert.deepEqual(shown.buttons, [["Upgrade to Pro", "https://shop.example.co.id/billing"]]);
+
+    const ms = await diagnose(p.page, EXPIRED, { locale: "ms" });
+    assert.equal(ms.title, "Kad anda telah tamat tempoh");
+    assert.deepEqual(widgetWarnings(p), []);
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { newPage, closeBrowser, fixture } from "./harness.mjs";
 import { installHostile } from "./hostile-page.mjs";
 import { PAYLOADS } from "./xss-payloads.mjs";
+import { buildSync } from "esbuild";
+import { fileURLToPath } from "node:url";
 
 after(closeBrowser);
 
@@ -19,8 +21,9 @@ const FAILED = /failed on this response|internal error|could not show the panel|
 /** The blank page with the trap set and the widget loaded (not installed), in English. */
 async function hostilePage() {
   const p = await newPage("/e2e/blank.html");
-  await p.page.evaluate(installHostile);
+  // The loader's own <script> first, so the trap's watch on the page sees only what follows.
   await p.page.addScriptTag({ url: "/dist/explain402.js" });
+  await p.page.evaluate(installHostile);
   await p.page.evaluate(() => window.Explain402.init({ locale: "en" }));
   return p;
 }
@@ -40,6 +43,28 @@ function assertNoViolations(result) {
 }
 
 describe("XSS payloads", () => {
+  test("the checks catch an unsafe panel (a control for the tests below)", async () => {
+    const p = await hostilePage();
+    try {
+      const found = await p.page.evaluate(() => {
+        const host = document.createElement("div");
+        host.setAttribute("data-explain402", "");
+        host.attachShadow({ mode: "open" }).innerHTML =
+          '<h2>\u202Eevil</h2><p class="explanation" onclick="x">' + "a".repeat(2_000) + "</p>" +
+          '<iframe></iframe><a href="javascript:void 0">x</a><a href="https://x.example/">y</a>';
+        document.body.append(host);
+        const v = window.__hostile.inspect("control");
+        host.remove();
+        return v.join("\n");
+      });
+      for (const what of ["bidi control", "onclick", "explanation of 2000", "<iframe>", "scheme javascript:", "link rel"]) {
+        assert.ok(found.includes(what), `the checks missed: ${what}\n${found}`);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+
   test(`the corpus has at least 50 payloads`, () => {
     assert.ok(PAYLOADS.length >= 50, `${PAYLOADS.length} payloads`);
     assert.ok(PAYLOADS.some((p) => p.value.length >= 1 << 20), "a 1 MB payload");
@@ -119,7 +144,7 @@ describe("malformed responses", () => {
     }
   });
 
-  test("odd response-like objects and locked bodies never throw or wedge the widget", async () => {
+  test("odd response-like objects and locked bodies never throw or wedge the widget", async (t) => {
     const p = await hostilePage();
     try {
       const r = await p.page.evaluate(async () => {
@@ -146,6 +171,7 @@ describe("malformed responses", () => {
         const after = await window.Explain402.handle(new Response(window.__hostile.stripeExpired().body, { status: 402, headers: { "content-type": "application/json" } }));
         return { reports, after: after && after.cause, panels: window.__hostile.panels().length };
       });
+      t.diagnostic(`causes: ${r.reports.join(", ")}`);
       assert.ok(!r.reports.some((x) => String(x).startsWith("rejected")), `a call rejected: ${r.reports}`);
       assert.equal(r.after, "card_expired");
       assert.equal(r.panels, 1);
@@ -256,6 +282,49 @@ describe("load", () => {
       assert.equal(after.elements, before.elements, "DOM elements back to the baseline");
       assert.ok(after.listeners <= before.listeners, `event listeners grew from ${before.listeners} to ${after.listeners}`);
       assert.ok(after.nodes <= before.nodes, `DOM nodes grew from ${before.nodes} to ${after.nodes}`);
+      await assertUnharmed(p);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe("adapters", () => {
+  test("ky 2 with kyAfterResponse keeps ky's own outcome and explains the 402", async () => {
+    const entry = fileURLToPath(new URL("../../node_modules/ky/distribution/index.js", import.meta.url));
+    const ky = buildSync({ entryPoints: [entry], bundle: true, format: "iife", globalName: "__kyModule", write: false });
+    const p = await hostilePage();
+    try {
+      await p.page.addScriptTag({ content: ky.outputFiles[0].text + "\nwindow.__ky = __kyModule.default;" });
+      const r = await p.page.evaluate(async () => {
+        const api = window.__ky.create({ retry: 0, hooks: { afterResponse: [window.Explain402.kyAfterResponse] } });
+        const ok = await api.get("/api/ok").json();
+        const refused = await api.get("/api/cases/stripe_expired_card").then(
+          () => "resolved",
+          (e) => e.name
+        );
+        const panel = await window.__hostile.until(() => window.__hostile.panels().length === 1);
+        return { ok, refused, panel };
+      });
+      assert.deepEqual(r.ok, { ok: true }, "a 200 goes through");
+      assert.equal(r.refused, "HTTPError", "a 402 rejects with ky's own HTTPError");
+      assert.ok(r.panel, "the 402 is explained");
+      await assertUnharmed(p);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("the axios interceptor rejects with the app's own error, whatever it is", async () => {
+    const p = await hostilePage();
+    try {
+      const r = await p.page.evaluate(async () => {
+        const errors = [undefined, null, 42, "x", {}, { response: null }, { response: { status: "402" } }, new Error("network")];
+        const out = [];
+        for (const e of errors) out.push(await window.Explain402.axiosInterceptor(e).then(() => "resolved", (x) => x === e));
+        return out;
+      });
+      assert.deepEqual(r, r.map(() => true));
       await assertUnharmed(p);
     } finally {
       await p.close();

@@ -4,7 +4,7 @@
 // appear in the expected mode, or an image is larger than MAX_BYTES.
 //
 // Four axes, two values each: mode (dialog, toast), locale (en, id), theme (light, dark) and
-// screen (desktop 1280×800, phone 360×740). The default set is the eight shots in which every
+// screen (desktop 1280×800, phone 360×640). The default set is the eight shots in which every
 // pair of values of any two axes appears (a half fraction of the sixteen, screen = mode ⊕
 // locale ⊕ theme); `--all` renders all sixteen. Plus `panel.png`, the README's hero image: the
 // English light dialog on a desktop, cropped to the panel.
@@ -28,7 +28,7 @@ const CASES = {
 };
 const SCREENS = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
-  phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  phone: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
 /** Where the panel's actions lead in the screenshots. */
 const LINKS = { supportUrl: "mailto:help@example.co.id", paymentUrl: "https://example.com/billing" };

@@ -77,12 +77,16 @@ fn ensure_npm() -> Result {
     Ok(())
 }
 
-/// What the tests need on top of the build tools: Debian's Chromium and ChromeDriver.
+/// Where Debian's `fonts-inter` puts its fonts (the screenshots' page font).
+const INTER_FONTS: &str = "/usr/share/fonts/opentype/inter";
+
+/// What the tests need on top of the build tools: Debian's Chromium and ChromeDriver, and the
+/// Inter font so that screenshots look the same on every machine.
 pub fn ensure_test_tools() -> Result {
     ensure_build_tools()?;
     let have = |p: &str| std::path::Path::new(p).exists();
-    if !have("/usr/bin/chromium") || !have("/usr/bin/chromedriver") {
-        eprintln!("setup: installing Debian's chromium and chromium-driver");
+    if !have("/usr/bin/chromium") || !have("/usr/bin/chromedriver") || !have(INTER_FONTS) {
+        eprintln!("setup: installing Debian's chromium, chromium-driver and fonts-inter");
         let sudo = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() != "0");
         let apt = |args: &[&str]| {
             let mut c = if sudo {
@@ -97,7 +101,13 @@ pub fn ensure_test_tools() -> Result {
             run(&mut c)
         };
         apt(&["update"])?;
-        apt(&["install", "-y", "chromium", "chromium-driver"])?;
+        apt(&[
+            "install",
+            "-y",
+            "chromium",
+            "chromium-driver",
+            "fonts-inter",
+        ])?;
     }
     Ok(())
 }
