@@ -2,7 +2,7 @@
 //! (src/js/core.js) is the only caller; it clones responses and catches every error.
 
 use crate::catalog::Explanation;
-use crate::diagnose::{diagnose_with, Diagnosis};
+use crate::diagnose::{diagnose_at, Diagnosis};
 use crate::intercept::{read_exchange, Config};
 use crate::render;
 use std::cell::RefCell;
@@ -82,7 +82,8 @@ fn config_for(overrides: &JsValue) -> Config {
 
 async fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
     let ex = read_exchange(response, config.max_body_bytes, config.read_timeout_ms).await?;
-    let diagnosis = diagnose_with(&ex, &config.rules)?;
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    let diagnosis = diagnose_at(&ex, &config.rules, Some(now))?;
     let locale = present::locale(config);
     let explanation = config
         .catalog

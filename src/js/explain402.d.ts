@@ -54,13 +54,15 @@ export interface CauseMessages {
   explanation?: string;
   steps?: string[];
   actions?: ActionKind[];
+  /** Button labels for this cause only, by action kind. */
+  labels?: Partial<Record<ActionKind, string>>;
 }
 
 /** Per-locale message overrides: cause labels, plus the reserved keys `ui` and `actions`. */
 export type LocaleMessages = {
   [cause: string]: CauseMessages | Record<string, string> | undefined;
 } & {
-  ui?: Partial<Record<"close" | "details" | "status" | "code" | "reference" | "copy" | "copied" | "copyFailed" | "repeated" | "notifications" | "amount" | "network", string>>;
+  ui?: Partial<Record<"close" | "details" | "status" | "code" | "reference" | "copy" | "copied" | "copyFailed" | "repeated" | "notifications" | "amount" | "network" | "resource" | "cause" | "learnMore", string>>;
   actions?: Partial<Record<ActionKind, string>>;
 };
 

@@ -11,8 +11,10 @@
 //! cargo xtask bench                browser and native benchmarks
 //! ```
 
+mod bench;
 mod build;
 mod diagnose;
+mod screenshots;
 mod serve;
 mod setup;
 mod size;
@@ -33,6 +35,8 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "size" => size::run(rest),
         "diagnose" => diagnose::run(rest),
+        "screenshots" => screenshots::run(rest),
+        "bench" => bench::run(rest),
         _ => {
             eprintln!(
                 "{}",
