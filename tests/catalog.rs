@@ -547,7 +547,8 @@ fn custom_causes_use_their_texts_then_the_status_fallback() {
     let e = explain(&catalog, custom.clone(), "id", full_details());
     assert_eq!(e.cause, "upgrade_plan");
     assert_eq!(e.title, "Tingkatkan ke Pro");
-    assert_eq!(e.explanation, "This needs Pro (0,01 USDC).");
+    // The English fallback text is filled in English: no Indonesian number inside English words.
+    assert_eq!(e.explanation, "This needs Pro (0.01 USDC).");
     assert_eq!(e.steps, ["Open plans.", "Pick Pro."]);
     assert_eq!(e.actions.len(), 1);
     assert_eq!(e.actions[0].label, "See plans");

@@ -164,8 +164,10 @@ impl Catalog {
     /// The words for `d` in the catalog locale closest to `locale`.
     pub fn explain(&self, d: &Diagnosis, locale: &str, fmt: &dyn Format) -> Explanation {
         let tag = self.negotiate(&[locale]);
-        let values = Values::new(d, &tag, fmt);
-        let value = |name: &str| values.get(name);
+        // Each text is filled in the locale it is written in, so an English fallback inside an
+        // added locale reads "30 seconds", not a mix of languages.
+        let values = Values { d, fmt };
+        let value = |name: &str, locale: &str| values.get(name, locale);
         let base = match &d.cause {
             Cause::Custom(_) => Cause::for_status(d.status).unwrap_or(Cause::PaymentRequired),
             c => c.clone(),
@@ -191,13 +193,13 @@ impl Catalog {
         for l in &layers {
             if let Some(custom) = l.custom.and_then(|c| c.steps.as_ref()) {
                 for s in custom {
-                    push_filled(&mut steps, s, &value);
+                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
                 }
                 break;
             }
             if let Some(b) = l.builtin {
                 for s in b.steps {
-                    push_filled(&mut steps, s, &value);
+                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
                 }
                 break;
             }
@@ -300,12 +302,12 @@ fn first_filled(
     layers: &[Layer<'_>],
     custom: fn(&CauseTexts) -> Option<&str>,
     builtin: fn(&Text) -> &'static str,
-    value: &dyn Fn(&str) -> Option<String>,
+    value: &dyn Fn(&str, &str) -> Option<String>,
 ) -> String {
     for l in layers {
         let candidates = [l.custom.and_then(custom), l.builtin.map(builtin)];
         for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, value) {
+            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
                 return s;
             }
         }
@@ -326,7 +328,7 @@ fn push_filled(out: &mut Vec<String>, template: &str, value: &dyn Fn(&str) -> Op
 fn label_for(
     layers: &[Layer<'_>],
     kind: ActionKind,
-    value: &dyn Fn(&str) -> Option<String>,
+    value: &dyn Fn(&str, &str) -> Option<String>,
 ) -> String {
     let i = kind.index();
     for l in layers {
@@ -342,7 +344,7 @@ fn label_for(
             l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
         ];
         for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, value) {
+            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
                 return s;
             }
         }
@@ -351,43 +353,31 @@ fn label_for(
 }
 
 /// The placeholder values of one diagnosis, formatted once.
-struct Values {
-    amount: Option<String>,
-    network: Option<String>,
-    retry_after: Option<String>,
-    reference: Option<String>,
-    resource: Option<String>,
+struct Values<'a> {
+    d: &'a Diagnosis,
+    fmt: &'a dyn Format,
 }
 
-impl Values {
-    fn new(d: &Diagnosis, locale: &str, fmt: &dyn Format) -> Values {
-        let det = &d.details;
+impl Values<'_> {
+    /// The value of placeholder `name`, formatted for `locale`; `None` when unknown or empty.
+    fn get(&self, name: &str, locale: &str) -> Option<String> {
+        let det = &self.d.details;
         let amount = det.amount.as_ref();
-        Values {
-            amount: amount.and_then(|a| format_amount(a, locale, fmt)),
-            network: amount
+        let v = match name {
+            "amount" => amount.and_then(|a| format_amount(a, locale, self.fmt)),
+            "network" => amount
                 .and_then(|a| a.network.as_deref())
                 .map(|n| network_name(n).to_owned()),
             // A zero wait reads badly ("in 0 seconds"); the text without it says "a moment".
-            retry_after: det
+            "retryAfter" => det
                 .retry_after
                 .filter(|s| *s > 0)
-                .map(|s| fmt.duration(locale, s)),
-            reference: det.reference.clone(),
-            resource: det.resource.clone(),
-        }
-    }
-
-    fn get(&self, name: &str) -> Option<String> {
-        let v = match name {
-            "amount" => &self.amount,
-            "network" => &self.network,
-            "retryAfter" => &self.retry_after,
-            "reference" => &self.reference,
-            "resource" => &self.resource,
-            _ => return None,
+                .map(|s| self.fmt.duration(locale, s)),
+            "reference" => det.reference.clone(),
+            "resource" => det.resource.clone(),
+            _ => None,
         };
-        v.clone().filter(|s| !s.trim().is_empty())
+        v.filter(|s| !s.trim().is_empty())
     }
 }
 

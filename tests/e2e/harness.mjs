@@ -168,3 +168,31 @@ export async function appFetch(page, url, { read = "text", init } = {}) {
     { url, read, init }
   );
 }
+
+/**
+ * What reached the host page as an uncaught exception or unhandled rejection, as recorded by
+ * `www/e2e/host.js` (on pages that load it). The widget must never add to this.
+ */
+export async function hostErrors(page) {
+  return page.evaluate(() => window.hostErrors);
+}
+
+/** The link actions of every open panel: `{ text, href }`, read from the shadow roots. */
+export async function panelLinks(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("[data-explain402]")].flatMap((host) =>
+      [...host.shadowRoot.querySelectorAll("a[href]")].map((a) => ({ text: a.textContent.trim(), href: a.getAttribute("href") }))
+    )
+  );
+}
+
+/** Polls `check` (in Node) every 50 ms until it returns a truthy value, which it returns. */
+export async function until(check, { timeout = PANEL_TIMEOUT_MS, what = "the condition" } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
