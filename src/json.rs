@@ -6,12 +6,19 @@
 //! JSON into a plain [`Value`] tree with hard limits on depth and size. Numbers keep their source
 //! text: amounts are strings of digits that may exceed 64 bits, and nothing here needs floats.
 
-use std::collections::BTreeMap;
-
 /// Deepest nesting accepted; deeper input is rejected rather than risking the stack.
 const MAX_DEPTH: usize = 64;
 
+/// Most members accepted in one object; a larger object is rejected, which bounds the
+/// duplicate-key check (linear per member) to about half a million key comparisons.
+const MAX_MEMBERS: usize = 1024;
+
 /// A parsed JSON value. Object keys keep their first occurrence.
+///
+/// # Design
+/// Objects are a `Vec` of members in source order rather than a map: response bodies and
+/// options have a handful of keys, a linear lookup is as fast as a tree there, and a tree costs
+/// kilobytes of WebAssembly.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Null,
@@ -20,7 +27,8 @@ pub enum Value {
     Number(String),
     String(String),
     Array(Vec<Value>),
-    Object(BTreeMap<String, Value>),
+    /// Members in source order, each key once (the first occurrence wins).
+    Object(Vec<(String, Value)>),
 }
 
 impl Value {
@@ -40,7 +48,14 @@ impl Value {
     /// Member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(m) => m.get(key),
+            Value::Object(m) => {
+                for (k, v) in m {
+                    if k == key {
+                        return Some(v);
+                    }
+                }
+                None
+            }
             _ => None,
         }
     }
@@ -80,7 +95,8 @@ impl Value {
         }
     }
 
-    pub fn as_object(&self) -> Option<&BTreeMap<String, Value>> {
+    /// The members of an object, in source order.
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
         match self {
             Value::Object(m) => Some(m),
             _ => None,
@@ -189,7 +205,7 @@ impl Parser<'_> {
         match *self.s.get(self.i)? {
             b'{' => {
                 self.i += 1;
-                let mut m = BTreeMap::new();
+                let mut m: Vec<(String, Value)> = Vec::new();
                 if self.eat(b'}') {
                     return Some(Value::Object(m));
                 }
@@ -200,7 +216,12 @@ impl Parser<'_> {
                         return None;
                     }
                     let v = self.value(depth + 1)?;
-                    m.entry(k).or_insert(v);
+                    if !m.iter().any(|(seen, _)| *seen == k) {
+                        if m.len() == MAX_MEMBERS {
+                            return None;
+                        }
+                        m.push((k, v));
+                    }
                     if self.eat(b',') {
                         continue;
                     }
@@ -344,6 +365,21 @@ mod tests {
         );
         assert_eq!(v.get("b").unwrap().as_bool(), Some(true));
         assert_eq!(v.get("z"), Some(&Value::Null));
+    }
+
+    #[test]
+    fn objects_keep_source_order_and_the_first_duplicate() {
+        let v = Value::parse(r#"{"b":1,"a":2,"b":3}"#).unwrap();
+        assert_eq!(v.get("b").and_then(Value::as_u64), Some(1));
+        let keys: Vec<&str> = v.as_object().unwrap().iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["b", "a"]);
+        assert_eq!(v.to_json(), r#"{"b":1,"a":2}"#);
+        let members = |n: usize| {
+            let body: Vec<String> = (0..n).map(|i| ["\"k", &i.to_string(), "\":0"].concat()).collect();
+            ["{", &body.join(","), "}"].concat()
+        };
+        assert!(Value::parse(&members(super::MAX_MEMBERS)).is_some());
+        assert_eq!(Value::parse(&members(super::MAX_MEMBERS + 1)), None);
     }
 
     #[test]

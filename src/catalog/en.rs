@@ -88,7 +88,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Not enough balance in your crypto wallet",
         explanation: "Your crypto wallet doesn't have enough balance for this payment.[[ It needs {amount}.]] No payment was made.",
         steps: &[
-            "Add funds to your wallet[[ (at least {amount})]][[ on the {network} network]].",
+            "Add funds to your wallet[[ on the {network} network]][[ so it holds at least {amount}]].",
             "Or connect another wallet that has enough balance.",
             "Then try paying again.",
         ],
@@ -107,11 +107,11 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "payment_authorization_expired",
-        title: "The payment approval expired",
-        explanation: "An approval from your wallet is only valid for a short time, and this one ran out before it was processed. No payment was made.",
+        title: "The time to pay ran out",
+        explanation: "A payment request (a wallet approval, an invoice or a payment code) is only valid for a short time, and this one ran out before the payment was completed. No payment was made.",
         steps: &[
-            "Try paying again and approve the request in your wallet right away.",
-            "Check that your device's date and time are correct (set them to update automatically).",
+            "Start the payment again and complete it right away.",
+            "If you pay with a crypto wallet, check that your device's date and time are correct (set them to update automatically).",
         ],
         labels: PAY_AGAIN,
     },
@@ -150,11 +150,11 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "insufficient_funds",
         title: "Not enough funds",
-        explanation: "Your bank declined the payment because the card or account doesn't have enough funds.[[ The amount was {amount}.]]",
+        explanation: "The payment was declined because your card, account or e-wallet doesn't have enough balance.[[ The amount was {amount}.]]",
         steps: &[
             "Use another card or payment method.",
-            "Or add funds to your account, then try again.",
-            "If you think there are enough funds, contact your bank.",
+            "Or top up your balance, then try again.",
+            "If you think there is enough balance, contact your bank or e-wallet provider.",
         ],
         labels: &[],
     },
@@ -203,11 +203,11 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "card_limit_exceeded",
-        title: "Your card has reached its limit",
-        explanation: "Your bank declined the payment because the card has reached its spending or transaction limit.[[ The amount was {amount}.]]",
+        title: "A payment limit was reached",
+        explanation: "The payment was declined because your card or account has reached its spending or transaction limit.[[ The amount was {amount}.]]",
         steps: &[
             "Use another card or payment method.",
-            "Or ask your bank to raise the limit, then try again.",
+            "Or ask your bank or e-wallet provider to raise the limit, then try again.",
             "If it's a daily limit, you can also try again tomorrow.",
         ],
         labels: &[],
@@ -236,7 +236,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "processing_error_retry",
         title: "The payment couldn't be processed right now",
-        explanation: "There was a temporary problem in the payment system. It's usually not caused by your card.",
+        explanation: "There was a temporary problem in the payment system. It's usually not a problem with your card or account.",
         steps: &[
             "Wait a moment[[ (about {retryAfter})]], then try again.",
             "If it keeps failing, use another payment method.",
@@ -309,7 +309,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "merchant_misconfigured",
         title: "Payments on this site aren't working right now",
-        explanation: "The site's payment setup has a configuration error, so payments can't be processed. Your card and account are fine.",
+        explanation: "The site's payment setup has a configuration error, so payments can't be processed. Your payment method and account are fine.",
         steps: &[
             "There's nothing you need to change. Please try again later.",
             "If the payment is urgent, let the site owner know[[ and include reference {reference}]].",
@@ -319,7 +319,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "auth_required",
         title: "Please sign in to continue",
-        explanation: "This page is only for signed-in users, or your session has ended.",
+        explanation: "You need to sign in to open this page. Your session may also have ended.",
         steps: &[
             "Sign in to your account, then try again.",
             "If you're already signed in, sign out and back in to refresh your session.",

@@ -46,8 +46,8 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Konten atau fitur ini memerlukan pembayaran atau langganan aktif.[[ Harganya {amount}.]]",
         steps: &[
             "Selesaikan pembayaran atau mulai berlangganan di situs ini.",
-            "Jika Anda sudah membayar, keluar lalu masuk kembali, kemudian muat ulang halaman.",
-            "Jika masih belum berhasil, hubungi dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda sudah membayar, keluar dari akun, lalu masuk kembali dan muat ulang halaman.",
+            "Jika masih belum berhasil, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[],
     },
@@ -78,9 +78,9 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Akses otomatis ke situs ini berbayar",
         explanation: "Pemilik situs mengenakan biaya kepada program otomatis (crawler) yang membaca halaman ini.[[ Harganya {amount} per permintaan.]]",
         steps: &[
-            "Jika Anda membuka situs seperti biasa, muat ulang halaman. Kunjungan Anda mungkin keliru dianggap sebagai akses otomatis.",
-            "Jika Anda menjalankan crawler, atur akses dengan pemilik situs dan sertakan harga yang disepakati di setiap permintaan.",
-            "Jika masalah berlanjut, hubungi dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda membuka situs seperti biasa, muat ulang halaman. Kunjungan Anda mungkin dikira akses otomatis.",
+            "Jika Anda menjalankan crawler, hubungi pemilik situs untuk mengatur akses, lalu sertakan pembayaran sesuai harga yang disepakati di setiap permintaan.",
+            "Jika masalah berlanjut, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[],
     },
@@ -89,7 +89,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Saldo dompet kripto Anda tidak cukup",
         explanation: "Saldo di dompet kripto Anda tidak cukup untuk pembayaran ini.[[ Dibutuhkan {amount}.]] Tidak ada dana yang terpotong.",
         steps: &[
-            "Isi saldo dompet Anda[[ (minimal {amount})]][[ di jaringan {network}]].",
+            "Isi saldo dompet Anda[[ di jaringan {network}]][[ hingga minimal {amount}]].",
             "Atau hubungkan dompet lain yang saldonya cukup.",
             "Setelah itu, coba bayar lagi.",
         ],
@@ -108,21 +108,21 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "payment_authorization_expired",
-        title: "Persetujuan pembayaran sudah kedaluwarsa",
-        explanation: "Persetujuan dari dompet Anda hanya berlaku sebentar, dan waktunya habis sebelum sempat diproses. Tidak ada dana yang terpotong.",
+        title: "Batas waktu pembayaran sudah habis",
+        explanation: "Permintaan pembayaran (persetujuan dompet, tagihan, atau kode bayar) hanya berlaku sebentar. Kali ini waktunya habis sebelum pembayaran selesai. Tidak ada dana yang terpotong.",
         steps: &[
-            "Coba bayar lagi, lalu segera setujui permintaan di dompet Anda.",
-            "Pastikan tanggal dan jam di perangkat Anda sudah benar (aktifkan pengaturan otomatis).",
+            "Mulai pembayaran lagi, lalu segera selesaikan.",
+            "Jika Anda membayar dengan dompet kripto, pastikan tanggal dan jam di perangkat Anda sudah benar (aktifkan pengaturan waktu otomatis).",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "payment_network_mismatch",
         title: "Dompet Anda memakai jaringan yang berbeda",
-        explanation: "Situs ini menerima pembayaran di jaringan blockchain yang berbeda dari jaringan yang dipakai dompet Anda.[[ Jaringan yang diminta: {network}.]]",
+        explanation: "Situs ini menerima pembayaran di jaringan blockchain lain, bukan di jaringan yang dipakai dompet Anda.[[ Jaringan yang diterima: {network}.]]",
         steps: &[
             "Ganti jaringan di dompet Anda[[ ke {network}]].",
-            "Pastikan saldo Anda di jaringan tersebut cukup[[ ({amount})]].",
+            "Pastikan saldo Anda di jaringan tersebut cukup[[ untuk membayar {amount}]].",
             "Setelah itu, coba bayar lagi.",
         ],
         labels: PAY_AGAIN,
@@ -130,9 +130,9 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "wallet_approval_required",
         title: "Dompet Anda perlu memberi izin terlebih dahulu",
-        explanation: "Sebelum pembayaran pertama dengan token ini, dompet Anda perlu mengizinkan token tersebut dipakai untuk membayar. Langkah ini cukup dilakukan sekali dan tidak mengirim uang, tetapi mungkin dikenai biaya jaringan yang kecil.",
+        explanation: "Sebelum pembayaran pertama dengan token ini, dompet Anda perlu mengizinkan token tersebut dipakai untuk membayar. Langkah ini hanya perlu dilakukan sekali dan tidak mengirim uang, tetapi mungkin ada sedikit biaya jaringan.",
         steps: &[
-            "Setujui permintaan izin di dompet Anda setelah memastikan permintaan itu berasal dari situs ini.",
+            "Pastikan permintaan izin di dompet Anda berasal dari situs ini, lalu setujui permintaan tersebut.",
             "Tunggu sampai izin terkonfirmasi, lalu coba bayar lagi.",
         ],
         labels: &[(Pay, "Setujui di dompet")],
@@ -144,18 +144,18 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         steps: &[
             "Periksa riwayat transaksi di dompet Anda untuk melihat apakah ada dana yang terkirim.",
             "Jika tidak ada dana yang terkirim, coba bayar lagi.",
-            "Jika dana sudah terkirim tetapi konten masih terkunci, hubungi dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika dana sudah terkirim tetapi konten masih terkunci, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "insufficient_funds",
         title: "Saldo tidak mencukupi",
-        explanation: "Bank Anda menolak pembayaran karena saldo di kartu atau rekening Anda tidak mencukupi.[[ Jumlah pembayarannya {amount}.]]",
+        explanation: "Pembayaran ditolak karena saldo kartu, rekening, atau dompet digital Anda tidak mencukupi.[[ Jumlah pembayarannya {amount}.]]",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
-            "Atau isi saldo rekening Anda, lalu coba lagi.",
-            "Jika menurut Anda saldonya cukup, hubungi bank Anda.",
+            "Atau isi saldo Anda, lalu coba lagi.",
+            "Jika menurut Anda saldonya cukup, hubungi bank atau penyedia dompet digital Anda.",
         ],
         labels: &[],
     },
@@ -165,7 +165,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Bank penerbit kartu Anda menolak pembayaran ini tanpa menyebutkan alasannya. Keputusan ini datang dari bank, bukan dari situs ini.",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
-            "Hubungi bank Anda (nomornya ada di balik kartu) untuk menanyakan alasannya atau meminta agar pembayaran ini diizinkan.",
+            "Hubungi bank Anda (nomornya tertera di balik kartu) untuk menanyakan alasannya atau meminta agar pembayaran ini diizinkan.",
             "Setelah itu, coba lagi.",
         ],
         labels: &[],
@@ -176,7 +176,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Masa berlaku kartu ini sudah habis, sehingga bank tidak dapat memproses pembayaran.",
         steps: &[
             "Gunakan kartu lain yang masih berlaku.",
-            "Jika Anda sudah menerima kartu pengganti, perbarui tanggal kedaluwarsa (dan kode keamanannya) di metode pembayaran Anda.",
+            "Jika Anda sudah menerima kartu pengganti, perbarui tanggal kedaluwarsa dan kode keamanannya di metode pembayaran Anda.",
             "Setelah itu, coba lagi.",
         ],
         labels: &[],
@@ -196,7 +196,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Data kartu tidak sesuai",
         explanation: "Nomor kartu, tanggal kedaluwarsa, atau kode pos yang Anda masukkan tidak sesuai dengan data bank.",
         steps: &[
-            "Periksa nomor kartu, bulan dan tahun kedaluwarsa, serta kode pos penagihan.",
+            "Periksa nomor kartu, bulan dan tahun kedaluwarsa, serta kode pos alamat penagihan.",
             "Masukkan kembali datanya persis seperti yang tertera pada kartu.",
             "Jika masih gagal, gunakan kartu lain.",
         ],
@@ -204,12 +204,12 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "card_limit_exceeded",
-        title: "Kartu Anda sudah mencapai batasnya",
-        explanation: "Bank Anda menolak pembayaran karena kartu sudah mencapai batas belanja atau batas transaksinya.[[ Jumlah pembayarannya {amount}.]]",
+        title: "Batas pembayaran sudah tercapai",
+        explanation: "Pembayaran ditolak karena kartu atau akun Anda sudah mencapai batas belanja atau batas transaksinya.[[ Jumlah pembayarannya {amount}.]]",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
-            "Atau minta bank Anda menaikkan batasnya, lalu coba lagi.",
-            "Jika batasnya berlaku harian, Anda juga bisa mencoba lagi besok.",
+            "Atau minta bank atau penyedia dompet digital Anda menaikkan batasnya, lalu coba lagi.",
+            "Jika itu batas harian, Anda juga bisa mencoba lagi besok.",
         ],
         labels: &[],
     },
@@ -237,7 +237,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "processing_error_retry",
         title: "Pembayaran belum dapat diproses saat ini",
-        explanation: "Terjadi gangguan sementara pada sistem pembayaran. Biasanya ini bukan karena kartu Anda.",
+        explanation: "Terjadi gangguan sementara pada sistem pembayaran. Biasanya ini bukan masalah pada kartu atau akun Anda.",
         steps: &[
             "Tunggu sebentar[[ (sekitar {retryAfter})]], lalu coba lagi.",
             "Jika terus gagal, gunakan metode pembayaran lain.",
@@ -257,7 +257,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "ewallet_account_blocked",
         title: "Akun dompet digital Anda diblokir",
-        explanation: "Penyedia dompet digital Anda (misalnya GoPay atau OVO) memblokir atau membatasi akun ini, sehingga akun tidak dapat dipakai untuk membayar.",
+        explanation: "Penyedia dompet digital Anda (misalnya GoPay, OVO, atau DANA) memblokir atau membatasi akun Anda, sehingga akun itu tidak dapat dipakai untuk membayar.",
         steps: &[
             "Buka aplikasi dompet digital Anda atau hubungi layanan pelanggannya untuk memulihkan akun.",
             "Sementara itu, bayar dengan metode pembayaran lain.",
@@ -271,17 +271,17 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         steps: &[
             "Isi ulang kredit di halaman tagihan akun Anda.",
             "Setelah itu, coba lagi.",
-            "Agar tidak terulang, aktifkan isi ulang otomatis jika situs menyediakannya.",
+            "Agar tidak terulang, aktifkan isi ulang otomatis jika tersedia.",
         ],
         labels: &[(UpdatePayment, "Isi ulang kredit")],
     },
     Text {
         cause: "quota_exceeded",
         title: "Batas paket Anda sudah tercapai",
-        explanation: "Pemakaian akun Anda sudah mencapai batas paket Anda untuk periode ini.",
+        explanation: "Akun Anda sudah menghabiskan kuota paketnya untuk periode ini.",
         steps: &[
             "Tingkatkan paket Anda atau tambah kuota di halaman tagihan.",
-            "Atau tunggu sampai batasnya diatur ulang[[ (sekitar {retryAfter} lagi)]].",
+            "Atau tunggu sampai kuota Anda diperbarui[[ (sekitar {retryAfter} lagi)]].",
             "Jika Anda memakai akun tim, minta admin akun untuk menaikkan batasnya.",
         ],
         labels: &[(UpdatePayment, "Tingkatkan paket")],
@@ -289,17 +289,17 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "subscription_past_due",
         title: "Tagihan langganan Anda belum dibayar",
-        explanation: "Tagihan terakhir untuk langganan Anda belum terbayar, sehingga akses dijeda untuk sementara.[[ Jumlah tagihannya {amount}.]]",
+        explanation: "Tagihan terakhir langganan Anda belum dibayar, sehingga akses Anda dihentikan sementara.[[ Jumlah tagihannya {amount}.]]",
         steps: &[
-            "Bayar tagihan yang tertunda atau perbarui metode pembayaran di halaman tagihan.",
+            "Lunasi tagihan tersebut atau perbarui metode pembayaran di halaman tagihan.",
             "Setelah pembayaran berhasil, muat ulang halaman ini.",
-            "Jika Anda merasa sudah membayar, hubungi dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda merasa sudah membayar, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[],
     },
     Text {
         cause: "service_suspended_billing",
-        title: "Situs ini untuk sementara tidak tersedia",
+        title: "Situs ini sementara tidak tersedia",
         explanation: "Situs ini dinonaktifkan sementara oleh penyedia layanannya karena ada masalah tagihan di pihak pemilik situs. Ini bukan masalah pada akun atau pembayaran Anda.",
         steps: &[
             "Tidak ada yang perlu Anda perbaiki. Jika berkenan, beri tahu pemilik situs agar mereka dapat segera menanganinya.",
@@ -310,7 +310,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "merchant_misconfigured",
         title: "Pembayaran di situs ini sedang bermasalah",
-        explanation: "Ada kesalahan pengaturan pembayaran di sisi situs, sehingga pembayaran belum dapat diproses. Kartu dan akun Anda tidak bermasalah.",
+        explanation: "Ada kesalahan pengaturan pembayaran di sisi situs, sehingga pembayaran belum dapat diproses. Metode pembayaran dan akun Anda tidak bermasalah.",
         steps: &[
             "Tidak ada yang perlu Anda ubah. Silakan coba lagi nanti.",
             "Jika pembayaran ini mendesak, beri tahu pemilik situs[[ dan sertakan kode referensi {reference}]].",
@@ -320,10 +320,10 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "auth_required",
         title: "Silakan masuk untuk melanjutkan",
-        explanation: "Halaman ini hanya untuk pengguna yang sudah masuk, atau sesi Anda telah berakhir.",
+        explanation: "Halaman ini hanya dapat dibuka setelah Anda masuk. Mungkin juga sesi Anda sudah berakhir.",
         steps: &[
             "Masuk ke akun Anda, lalu coba lagi.",
-            "Jika Anda sudah masuk, keluar lalu masuk kembali untuk memperbarui sesi.",
+            "Jika Anda sudah masuk, keluar dari akun, lalu masuk kembali untuk memperbarui sesi.",
         ],
         labels: &[],
     },
@@ -333,34 +333,34 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Akun Anda tidak memiliki izin untuk membuka halaman ini atau melakukan tindakan ini.",
         steps: &[
             "Pastikan Anda masuk dengan akun yang benar.",
-            "Jika Anda merasa seharusnya memiliki akses, minta akses kepada admin akun atau hubungi dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda merasa seharusnya memiliki akses, minta admin akun untuk memberikannya atau hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[(SignIn, "Ganti akun")],
     },
     Text {
         cause: "rate_limited",
         title: "Terlalu banyak percobaan dalam waktu singkat",
-        explanation: "Agar layanan tetap lancar, situs ini membatasi jumlah permintaan dalam waktu singkat. Pembatasan ini hanya sementara.",
+        explanation: "Agar layanan tetap lancar, situs ini membatasi jumlah permintaan yang dapat dikirim dalam waktu singkat. Pembatasan ini hanya sementara.",
         steps: &[
             "Tunggu sebentar, lalu coba lagi[[ dalam {retryAfter}]].",
-            "Hindari memuat ulang halaman berkali-kali karena hal itu dapat memperpanjang waktu tunggu.",
+            "Hindari memuat ulang halaman berkali-kali karena hal itu justru dapat memperpanjang waktu tunggu.",
         ],
         labels: &[],
     },
     Text {
         cause: "bot_challenge",
-        title: "Situs perlu memastikan bahwa Anda bukan robot",
-        explanation: "Sistem keamanan situs ini perlu melakukan pemeriksaan singkat sebelum Anda dapat melanjutkan. Ini hal yang biasa dan bukan masalah pada akun Anda.",
+        title: "Situs ini perlu memastikan Anda bukan robot",
+        explanation: "Sistem keamanan situs ini perlu melakukan pemeriksaan singkat sebelum Anda dapat melanjutkan. Ini hal biasa dan bukan masalah pada akun Anda.",
         steps: &[
             "Muat ulang halaman, lalu selesaikan pemeriksaan keamanan jika muncul.",
-            "Jika Anda memakai VPN atau pemblokir iklan atau skrip, coba nonaktifkan sementara untuk situs ini.",
+            "Jika Anda memakai VPN, pemblokir iklan, atau pemblokir skrip, coba nonaktifkan sementara untuk situs ini.",
             "Pastikan JavaScript dan cookie aktif di browser Anda.",
         ],
         labels: &[],
     },
     Text {
         cause: "proxy_auth_required",
-        title: "Proksi jaringan meminta Anda masuk",
+        title: "Server proksi meminta Anda masuk",
         explanation: "Koneksi internet Anda melewati server proksi (misalnya di kantor atau sekolah) yang meminta nama pengguna dan kata sandi.",
         steps: &[
             "Masukkan nama pengguna dan kata sandi proksi saat diminta oleh browser, lalu coba lagi.",

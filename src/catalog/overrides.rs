@@ -142,7 +142,7 @@ pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: 
 }
 
 fn parse_locale(
-    fields: &BTreeMap<String, Value>,
+    fields: &[(String, Value)],
     path: &str,
     locale: &mut LocaleTexts,
     warnings: &mut Vec<String>,

@@ -5,7 +5,7 @@
 //! `{"message","documentation_url"}` (GitHub). Billing trouble hides behind other statuses:
 //! OpenAI's `insufficient_quota` is a 429, Anthropic's low credit balance a 400.
 
-use super::codes::{by_identifier, lookup};
+use super::codes::{by_identifier, table, Table};
 use super::details::{Link, Source};
 use super::extract::first_url;
 use super::input::{Found, Input};
@@ -15,24 +15,26 @@ use super::Cause::{self, *};
 use crate::json::Value;
 
 /// `type` and `code` values → cause.
-const CODES: &[(&str, Cause)] = &[
-    ("insufficient_quota", QuotaExceeded),
-    ("billing_hard_limit_reached", QuotaExceeded),
-    ("quota_exceeded", QuotaExceeded),
-    ("billing_not_active", SubscriptionPastDue),
-    ("insufficient_credits", CreditsExhausted),
-    ("insufficient_balance", CreditsExhausted),
-    ("insufficient_funds", CreditsExhausted),
-    ("rate_limit_exceeded", RateLimited),
-    ("rate_limit_error", RateLimited),
-    ("permission_error", Forbidden),
-    ("permission_denied", Forbidden),
-    ("authentication_error", AuthRequired),
-];
+const CODES: Table = table! {
+    "insufficient_quota" => QuotaExceeded,
+    "billing_hard_limit_reached" => QuotaExceeded,
+    "quota_exceeded" => QuotaExceeded,
+    "billing_not_active" => SubscriptionPastDue,
+    "insufficient_credits" => CreditsExhausted,
+    "insufficient_balance" => CreditsExhausted,
+    "insufficient_funds" => CreditsExhausted,
+    "rate_limit_exceeded" => RateLimited,
+    "rate_limit_error" => RateLimited,
+    "permission_error" => Forbidden,
+    "permission_denied" => Forbidden,
+    "authentication_error" => AuthRequired,
+};
 
 /// Codes that name a billing problem without saying which: the message may say more
 /// ("credit balance is too low"); otherwise the billing is past due.
-const VAGUE: &[(&str, Cause)] = &[("billing_error", SubscriptionPastDue)];
+const VAGUE: Table = table! {
+    "billing_error" => SubscriptionPastDue,
+};
 
 /// Causes about the account's money rather than access or speed.
 fn is_billing(c: &Cause) -> bool {
@@ -73,9 +75,10 @@ pub fn detect(input: &Input) -> Option<Found> {
         found.sensitive = true;
         return Some(found);
     }
-    let vague = lookup(VAGUE, code).or_else(|| lookup(VAGUE, ty));
-    let cause = lookup(CODES, code)
-        .or_else(|| lookup(CODES, ty))
+    let vague = VAGUE.get(code).or_else(|| VAGUE.get(ty));
+    let cause = CODES
+        .get(code)
+        .or_else(|| CODES.get(ty))
         .or_else(|| code.and_then(stripe::cause_of))
         .or_else(|| code.and_then(by_identifier))
         .or_else(|| {

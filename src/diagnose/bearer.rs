@@ -4,15 +4,16 @@
 //! not do this, whatever the status. DPoP (RFC 9449) uses the same error codes.
 
 use super::challenge;
+use super::codes::{table, Table};
 use super::details::Source;
 use super::input::{Found, Input};
-use super::Cause::{self, AuthRequired, Forbidden};
+use super::Cause::AuthRequired;
 
 /// `error` values → cause. `invalid_request` counts only on a 401.
-const ERRORS: &[(&str, Cause)] = &[
-    ("invalid_token", AuthRequired),
-    ("insufficient_scope", Forbidden),
-];
+const ERRORS: Table = table! {
+    "invalid_token" => AuthRequired,
+    "insufficient_scope" => Forbidden,
+};
 
 /// Recognizes a Bearer or DPoP challenge with an `error` (status 400 and above).
 pub fn detect(input: &Input) -> Option<Found> {
@@ -24,8 +25,8 @@ pub fn detect(input: &Input) -> Option<Found> {
         .filter(|c| c.is("Bearer") || c.is("DPoP"))
         .find_map(|c| {
             let error = c.param("error")?.trim();
-            let cause = match ERRORS.iter().find(|(e, _)| *e == error) {
-                Some((_, cause)) => cause.clone(),
+            let cause = match ERRORS.get(Some(error)) {
+                Some(cause) => cause,
                 None if input.status() == 401 => AuthRequired,
                 None => return None,
             };
@@ -36,7 +37,8 @@ pub fn detect(input: &Input) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnose::{Exchange, Headers};
+    use crate::diagnose::{Cause, Exchange, Headers};
+    use Cause::Forbidden;
 
     fn cause(status: u16, www: &str) -> Option<Cause> {
         let ex = Exchange {

@@ -13,6 +13,15 @@ macro_rules! causes {
             Custom(String),
         }
 
+        /// The position of each built-in cause in [`Cause::ALL`], as a one-byte constant for
+        /// compact tables (see `codes::Table`).
+        #[allow(dead_code)]
+        #[derive(Clone, Copy)]
+        #[repr(u8)]
+        pub(crate) enum Id {
+            $($variant,)*
+        }
+
         impl Cause {
             /// Every built-in cause, in the order of the public table.
             pub const ALL: &'static [Cause] = &[$(Cause::$variant,)*];
@@ -76,6 +85,11 @@ impl Cause {
         Cause::builtin(label).unwrap_or_else(|| Cause::Custom(label.to_owned()))
     }
 
+    /// The built-in cause at position `index` of [`Cause::ALL`].
+    pub fn from_index(index: u8) -> Option<Cause> {
+        Cause::ALL.get(usize::from(index)).cloned()
+    }
+
     /// Transient causes do not block the user's task for long: `auto` mode shows them as a toast.
     pub fn is_transient(&self) -> bool {
         matches!(self, Cause::RateLimited | Cause::ProcessingErrorRetry)
@@ -104,6 +118,10 @@ mod tests {
         for c in Cause::ALL {
             assert_eq!(&Cause::parse(c.as_str()), c);
         }
+        for (i, c) in Cause::ALL.iter().enumerate() {
+            assert_eq!(Cause::from_index(i as u8).as_ref(), Some(c));
+        }
+        assert_eq!(Cause::from_index(31), None);
         assert_eq!(
             Cause::parse("upgrade_plan"),
             Cause::Custom("upgrade_plan".into())

@@ -1,32 +1,33 @@
 //! Cloudflare: pay per crawl (`crawler-price`, `crawler-error`), challenges (`cf-mitigated`),
 //! and its plain `error code: 1015` pages.
 
+use super::codes::{table, Table};
 use super::details::Source;
 use super::input::{Found, Input};
 use super::money::{currency_code, decimal, fiat};
-use super::Cause::{self, *};
+use super::Cause::*;
 
 /// `crawler-error` codes (developers.cloudflare.com pay-per-crawl docs) → cause.
-const CRAWLER_ERRORS: &[(&str, Cause)] = &[
-    ("MissingCrawlerPrice", CrawlerPaymentRequired),
-    ("InvalidCrawlerExactPrice", CrawlerPaymentRequired),
-    ("InvalidCrawlerMaxPrice", CrawlerPaymentRequired),
-    ("InvalidCrawlerPriceValue", CrawlerPaymentRequired),
-    ("ConflictingPriceHeaders", CrawlerPaymentRequired),
-    ("PaymentFailed", PaymentSettlementFailed),
-    ("CrawlerForbidden", Forbidden),
-    ("StrongAuthRequired", AuthRequired),
-    ("InvalidSignature", AuthRequired),
-    ("InvalidContentPrice", MerchantMisconfigured),
-];
+const CRAWLER_ERRORS: Table = table! {
+    "MissingCrawlerPrice" => CrawlerPaymentRequired,
+    "InvalidCrawlerExactPrice" => CrawlerPaymentRequired,
+    "InvalidCrawlerMaxPrice" => CrawlerPaymentRequired,
+    "InvalidCrawlerPriceValue" => CrawlerPaymentRequired,
+    "ConflictingPriceHeaders" => CrawlerPaymentRequired,
+    "PaymentFailed" => PaymentSettlementFailed,
+    "CrawlerForbidden" => Forbidden,
+    "StrongAuthRequired" => AuthRequired,
+    "InvalidSignature" => AuthRequired,
+    "InvalidContentPrice" => MerchantMisconfigured,
+};
 
 /// Cloudflare's numbered error pages that are about access.
-const ERROR_PAGES: &[(&str, Cause)] = &[
-    ("error code: 1015", RateLimited),
-    ("error code: 1020", Forbidden),
-    ("error code: 1010", Forbidden),
-    ("error code: 1012", Forbidden),
-];
+const ERROR_PAGES: Table = table! {
+    "error code: 1015" => RateLimited,
+    "error code: 1020" => Forbidden,
+    "error code: 1010" => Forbidden,
+    "error code: 1012" => Forbidden,
+};
 
 /// Pay per crawl: a 402 with `crawler-price: USD 0.01`, or a `crawler-error` code.
 pub fn detect_crawler(input: &Input) -> Option<Found> {
@@ -35,14 +36,7 @@ pub fn detect_crawler(input: &Input) -> Option<Found> {
     }
     let error = input.header("crawler-error").map(str::trim);
     let price = input.header("crawler-price");
-    let cause = match error {
-        Some(e) => CRAWLER_ERRORS
-            .iter()
-            .find(|(k, _)| *k == e)
-            .map(|(_, c)| c.clone()),
-        None => None,
-    };
-    let cause = match (cause, price) {
+    let cause = match (CRAWLER_ERRORS.get(error), price) {
         (Some(c), _) => c,
         (None, Some(_)) if input.status() == 402 || error.is_some() => CrawlerPaymentRequired,
         _ => return None,
@@ -71,7 +65,7 @@ pub fn detect_challenge(input: &Input) -> Option<Found> {
         return None;
     }
     let head = super::text::prefix(&input.text, 4096).to_ascii_lowercase();
-    let (page, cause) = ERROR_PAGES.iter().find(|(p, _)| head.contains(p))?;
+    let (page, cause) = ERROR_PAGES.within(&head)?;
     let code = page.strip_prefix("error code: ");
-    Some(Found::new(cause.clone(), Source::Cloudflare).code(code))
+    Some(Found::new(cause, Source::Cloudflare).code(code))
 }

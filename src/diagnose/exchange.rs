@@ -79,7 +79,7 @@ impl Exchange {
             return Err("the fixture must be a JSON object".into());
         }
         let status = match v.get("status") {
-            Some(Value::Number(n)) => n.parse::<u16>().map_err(|_| format!("bad status {n}"))?,
+            Some(Value::Number(n)) => n.parse::<u16>().map_err(|_| ["bad status ", n].concat())?,
             _ => return Err("\"status\" must be a number".into()),
         };
         let mut headers = Headers::new();
@@ -93,11 +93,11 @@ impl Exchange {
                             for item in items {
                                 let s = item
                                     .as_str()
-                                    .ok_or(format!("header {name}: not a string"))?;
+                                    .ok_or_else(|| ["header ", name, ": not a string"].concat())?;
                                 headers.append(name, s);
                             }
                         }
-                        _ => return Err(format!("header {name}: not a string or array")),
+                        _ => return Err(["header ", name, ": not a string or array"].concat()),
                     }
                 }
             }

@@ -4,43 +4,43 @@
 //! carry `"status_code":"402"`, and `407` means an expired transaction, not proxy auth
 //! (docs.midtrans.com/reference/code-4xx; midtrans-nodejs-client checks both separately).
 
-use super::codes::lookup;
+use super::codes::{table, Table};
 use super::details::{Amount, Source};
 use super::input::{Found, Input};
 use super::money::{currency_code, decimal};
 use super::text;
-use super::Cause::{self, *};
+use super::Cause::*;
 use crate::json::Value;
 
 /// Body `status_code` → cause.
-const CODES: &[(&str, Cause)] = &[
-    ("401", MerchantMisconfigured),
-    ("402", PaymentMethodNotActivated),
-    ("403", MerchantMisconfigured),
-    ("407", PaymentAuthorizationExpired),
-    ("410", EwalletAccountBlocked),
-    ("411", PaymentAuthorizationExpired),
-    ("429", RateLimited),
-    ("500", ProcessingErrorRetry),
-    ("502", ProcessingErrorRetry),
-    ("503", ProcessingErrorRetry),
-    ("504", ProcessingErrorRetry),
-];
+const CODES: Table = table! {
+    "401" => MerchantMisconfigured,
+    "402" => PaymentMethodNotActivated,
+    "403" => MerchantMisconfigured,
+    "407" => PaymentAuthorizationExpired,
+    "410" => EwalletAccountBlocked,
+    "411" => PaymentAuthorizationExpired,
+    "429" => RateLimited,
+    "500" => ProcessingErrorRetry,
+    "502" => ProcessingErrorRetry,
+    "503" => ProcessingErrorRetry,
+    "504" => ProcessingErrorRetry,
+};
 
 /// ISO 8583 response codes in a denied card charge's `channel_response_code`.
-const ISO8583: &[(&str, Cause)] = &[
-    ("05", CardDeclined),
-    ("14", CardDetailsInvalid),
-    ("51", InsufficientFunds),
-    ("54", CardExpired),
-    ("55", CardDetailsInvalid),
-    ("57", CardNotSupported),
-    ("61", CardLimitExceeded),
-    ("65", CardLimitExceeded),
-    ("82", CardIncorrectCvc),
-    ("91", ProcessingErrorRetry),
-    ("96", ProcessingErrorRetry),
-];
+const ISO8583: Table = table! {
+    "05" => CardDeclined,
+    "14" => CardDetailsInvalid,
+    "51" => InsufficientFunds,
+    "54" => CardExpired,
+    "55" => CardDetailsInvalid,
+    "57" => CardNotSupported,
+    "61" => CardLimitExceeded,
+    "65" => CardLimitExceeded,
+    "82" => CardIncorrectCvc,
+    "91" => ProcessingErrorRetry,
+    "96" => ProcessingErrorRetry,
+};
 
 /// ISO 8583 codes that reveal a lost, stolen or fraud-flagged card (pick up, lost, stolen,
 /// suspected fraud): shown as a plain decline.
@@ -78,13 +78,13 @@ fn core(json: &Value, code: &str, message: &str) -> Option<Found> {
     let cause = if sensitive {
         CardDeclined
     } else if denied {
-        lookup(ISO8583, Some(channel)).unwrap_or(CardDeclined)
+        ISO8583.get(Some(channel)).unwrap_or(CardDeclined)
     } else if field("transaction_status").as_deref() == Some("expire") {
         PaymentAuthorizationExpired
     } else if code == "402" && message.to_ascii_lowercase().contains("blocked") {
         // Before 2024-01-14 a blocked GoPay user came as 402 ("GoPay user is blocked").
         EwalletAccountBlocked
-    } else if let Some(c) = lookup(CODES, Some(code)) {
+    } else if let Some(c) = CODES.get(Some(code)) {
         c
     } else if code.starts_with(['4', '5']) {
         text::classify(message, text::Context::Payment)?

@@ -5,6 +5,7 @@
 //! `https://paymentauth.org/problems/…` URI that says what went wrong.
 
 use super::base64;
+use super::codes::{table, Table};
 use super::challenge::{self, Challenge};
 use super::details::{Amount, PaymentChallenge, Source};
 use super::input::{Found, Input};
@@ -18,23 +19,23 @@ use crate::json::{write_string, Value};
 pub const PROBLEM_BASE: &str = "https://paymentauth.org/problems/";
 
 /// Problem types under [`PROBLEM_BASE`] (the `lightning/` ones without that prefix).
-const PROBLEMS: &[(&str, Cause)] = &[
-    ("payment-required", PaymentRequiredLightning),
-    ("payment-insufficient", PaymentSettlementFailed),
-    ("payment-expired", PaymentAuthorizationExpired),
-    ("verification-failed", PaymentSignatureInvalid),
-    ("method-unsupported", PaymentNetworkMismatch),
-    ("malformed-credential", PaymentSignatureInvalid),
-    ("invalid-challenge", PaymentAuthorizationExpired),
-    ("unknown-challenge", PaymentAuthorizationExpired),
-    ("invalid-preimage", PaymentSignatureInvalid),
-    ("expired-invoice", PaymentAuthorizationExpired),
-    ("session-not-found", PaymentRequiredLightning),
-    ("session-closed", PaymentRequiredLightning),
-    ("insufficient-balance", OnchainInsufficientBalance),
-    ("challenge-expired", PaymentAuthorizationExpired),
-    ("invalid-return-invoice", PaymentSettlementFailed),
-];
+const PROBLEMS: Table = table! {
+    "payment-required" => PaymentRequiredLightning,
+    "payment-insufficient" => PaymentSettlementFailed,
+    "payment-expired" => PaymentAuthorizationExpired,
+    "verification-failed" => PaymentSignatureInvalid,
+    "method-unsupported" => PaymentNetworkMismatch,
+    "malformed-credential" => PaymentSignatureInvalid,
+    "invalid-challenge" => PaymentAuthorizationExpired,
+    "unknown-challenge" => PaymentAuthorizationExpired,
+    "invalid-preimage" => PaymentSignatureInvalid,
+    "expired-invoice" => PaymentAuthorizationExpired,
+    "session-not-found" => PaymentRequiredLightning,
+    "session-closed" => PaymentRequiredLightning,
+    "insufficient-balance" => OnchainInsufficientBalance,
+    "challenge-expired" => PaymentAuthorizationExpired,
+    "invalid-return-invoice" => PaymentSettlementFailed,
+};
 
 /// Payment methods settled on a blockchain rather than over Lightning or a card network.
 const ONCHAIN_METHODS: &[&str] = &["tempo", "evm", "solana", "x402", "ethereum", "base", "usdc"];
@@ -43,10 +44,7 @@ const ONCHAIN_METHODS: &[&str] = &["tempo", "evm", "solana", "x402", "ethereum",
 pub fn problem_cause(type_uri: &str) -> Option<Cause> {
     let rest = type_uri.strip_prefix(PROBLEM_BASE)?;
     let name = rest.strip_prefix("lightning/").unwrap_or(rest);
-    PROBLEMS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, c)| c.clone())
+    PROBLEMS.get(Some(name))
 }
 
 /// Recognizes a `Payment` challenge, or a paymentauth.org problem body without one (the header

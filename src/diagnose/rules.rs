@@ -115,25 +115,25 @@ impl Rules {
 
 impl Rule {
     fn parse(v: &Value) -> Result<Rule, String> {
-        let obj = v.as_object().ok_or("must be an object")?;
+        let members = v.as_object().ok_or("must be an object")?;
         let known = ["status", "code", "match", "header", "bodyIncludes", "cause"];
-        if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+        if let Some((k, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_str())) {
             return Err(["unknown key \"", k, "\""].concat());
         }
-        let cause = match obj.get("cause") {
+        let cause = match v.get("cause") {
             None => return Err("missing \"cause\"".into()),
             Some(c) => c
                 .as_str()
                 .and_then(label)
                 .ok_or("\"cause\" must be a snake_case label")?,
         };
-        let status = match obj.get("status") {
+        let status = match v.get("status") {
             None => Some(Vec::new()),
             Some(Value::Array(a)) if !a.is_empty() => a.iter().map(status).collect::<Option<_>>(),
             Some(v) => status(v).map(|s| vec![s]),
         }
         .ok_or("\"status\" must be a number or an array of numbers")?;
-        let code = match obj.get("code") {
+        let code = match v.get("code") {
             None => None,
             Some(c) => Some(
                 c.as_str()
@@ -142,14 +142,14 @@ impl Rule {
                     .to_owned(),
             ),
         };
-        let matches = pairs(obj.get("match"), true).ok_or("\"match\" must map paths to strings")?;
+        let matches = pairs(v.get("match"), true).ok_or("\"match\" must map paths to strings")?;
         let headers =
-            pairs(obj.get("header"), false).ok_or("\"header\" must map names to strings")?;
+            pairs(v.get("header"), false).ok_or("\"header\" must map names to strings")?;
         let headers = headers
             .into_iter()
             .map(|(n, v)| (n.to_ascii_lowercase(), v.to_ascii_lowercase()))
             .collect();
-        let body_includes = match obj.get("bodyIncludes") {
+        let body_includes = match v.get("bodyIncludes") {
             None => None,
             Some(b) => Some(
                 b.as_str()

@@ -3,7 +3,7 @@
 //! The decline code is more specific than the error code (`card_declined` +
 //! `insufficient_funds`), so it is read first; an unknown decline is a generic decline.
 
-use super::codes::lookup;
+use super::codes::{table, Table};
 use super::details::{Link, Source};
 use super::input::{Found, Input};
 use super::money::{digits, fiat, stripe_decimals};
@@ -34,106 +34,88 @@ const SENSITIVE_PARTS: &[&str] = &[
 ];
 
 /// `decline_code` → cause (github:stripe/stripe-php lib/Charge.php `DECLINED_*`).
-const DECLINES: &[(&str, Cause)] = &[
-    ("authentication_required", CardAuthenticationRequired),
-    (
-        "mobile_device_authentication_required",
-        CardAuthenticationRequired,
-    ),
-    ("offline_pin_required", CardAuthenticationRequired),
-    ("online_or_offline_pin_required", CardAuthenticationRequired),
-    ("insufficient_funds", InsufficientFunds),
-    ("expired_card", CardExpired),
-    ("incorrect_cvc", CardIncorrectCvc),
-    ("invalid_cvc", CardIncorrectCvc),
-    ("incorrect_number", CardDetailsInvalid),
-    ("invalid_number", CardDetailsInvalid),
-    ("incorrect_zip", CardDetailsInvalid),
-    ("invalid_expiry_month", CardDetailsInvalid),
-    ("invalid_expiry_year", CardDetailsInvalid),
-    ("invalid_account", CardDetailsInvalid),
-    ("incorrect_pin", CardDetailsInvalid),
-    ("invalid_pin", CardDetailsInvalid),
-    ("card_velocity_exceeded", CardLimitExceeded),
-    ("withdrawal_count_limit_exceeded", CardLimitExceeded),
-    ("card_not_supported", CardNotSupported),
-    ("currency_not_supported", CardNotSupported),
-    ("processing_error", ProcessingErrorRetry),
-    ("issuer_not_available", ProcessingErrorRetry),
-    ("reenter_transaction", ProcessingErrorRetry),
-    ("try_again_later", ProcessingErrorRetry),
-    ("testmode_decline", MerchantMisconfigured),
-];
+const DECLINES: Table = table! {
+    "authentication_required" => CardAuthenticationRequired,
+    "mobile_device_authentication_required" => CardAuthenticationRequired,
+    "offline_pin_required" => CardAuthenticationRequired,
+    "online_or_offline_pin_required" => CardAuthenticationRequired,
+    "insufficient_funds" => InsufficientFunds,
+    "expired_card" => CardExpired,
+    "incorrect_cvc" => CardIncorrectCvc,
+    "invalid_cvc" => CardIncorrectCvc,
+    "incorrect_number" => CardDetailsInvalid,
+    "invalid_number" => CardDetailsInvalid,
+    "incorrect_zip" => CardDetailsInvalid,
+    "invalid_expiry_month" => CardDetailsInvalid,
+    "invalid_expiry_year" => CardDetailsInvalid,
+    "invalid_account" => CardDetailsInvalid,
+    "incorrect_pin" => CardDetailsInvalid,
+    "invalid_pin" => CardDetailsInvalid,
+    "card_velocity_exceeded" => CardLimitExceeded,
+    "withdrawal_count_limit_exceeded" => CardLimitExceeded,
+    "card_not_supported" => CardNotSupported,
+    "currency_not_supported" => CardNotSupported,
+    "processing_error" => ProcessingErrorRetry,
+    "issuer_not_available" => ProcessingErrorRetry,
+    "reenter_transaction" => ProcessingErrorRetry,
+    "try_again_later" => ProcessingErrorRetry,
+    "testmode_decline" => MerchantMisconfigured,
+};
 
 /// Error `code` → cause (github:arlyon/async-stripe api_errors.rs). `card_declined` and codes
 /// not listed fall back to a generic decline when the error is a card error.
-const CODES: &[(&str, Cause)] = &[
-    ("expired_card", CardExpired),
-    ("incorrect_cvc", CardIncorrectCvc),
-    ("invalid_cvc", CardIncorrectCvc),
-    ("incorrect_number", CardDetailsInvalid),
-    ("invalid_number", CardDetailsInvalid),
-    ("invalid_expiry_month", CardDetailsInvalid),
-    ("invalid_expiry_year", CardDetailsInvalid),
-    ("incorrect_zip", CardDetailsInvalid),
-    ("incorrect_address", CardDetailsInvalid),
-    ("bank_account_unverified", CardDetailsInvalid),
-    ("invalid_card_type", CardNotSupported),
-    (
-        "payment_intent_incompatible_payment_method",
-        CardNotSupported,
-    ),
-    ("payment_method_currency_mismatch", CardNotSupported),
-    ("bank_account_unusable", CardNotSupported),
-    ("processing_error", ProcessingErrorRetry),
-    ("payment_method_provider_timeout", ProcessingErrorRetry),
-    ("insufficient_funds", InsufficientFunds),
-    ("authentication_required", CardAuthenticationRequired),
-    (
-        "payment_intent_authentication_failure",
-        CardAuthenticationRequired,
-    ),
-    (
-        "setup_intent_authentication_failure",
-        CardAuthenticationRequired,
-    ),
-    ("payment_intent_action_required", CardAuthenticationRequired),
-    (
-        "invoice_payment_intent_requires_action",
-        CardAuthenticationRequired,
-    ),
-    ("charge_exceeds_source_limit", CardLimitExceeded),
-    ("charge_exceeds_transaction_limit", CardLimitExceeded),
-    ("amount_too_large", CardLimitExceeded),
-    (
-        "payment_intent_payment_attempt_expired",
-        PaymentAuthorizationExpired,
-    ),
-    ("charge_expired_for_capture", PaymentAuthorizationExpired),
-    ("payment_method_unactivated", PaymentMethodNotActivated),
-    ("payment_method_not_available", PaymentMethodNotActivated),
-    ("card_declined", CardDeclined),
-    ("card_error", CardDeclined),
-    ("card_decline_rate_limit_exceeded", CardDeclined),
-    ("payment_intent_payment_attempt_failed", CardDeclined),
-    ("setup_attempt_failed", CardDeclined),
-    ("payment_method_provider_decline", CardDeclined),
-    ("payment_method_customer_decline", CardDeclined),
-    ("debit_not_authorized", CardDeclined),
-    ("bank_account_declined", CardDeclined),
-    ("rate_limit", RateLimited),
-    ("payment_intent_rate_limit_exceeded", RateLimited),
-    ("balance_insufficient", MerchantMisconfigured),
-    ("api_key_expired", MerchantMisconfigured),
-    ("platform_api_key_expired", MerchantMisconfigured),
-    ("secret_key_required", MerchantMisconfigured),
-    ("livemode_mismatch", MerchantMisconfigured),
-    ("testmode_charges_only", MerchantMisconfigured),
-];
+const CODES: Table = table! {
+    "expired_card" => CardExpired,
+    "incorrect_cvc" => CardIncorrectCvc,
+    "invalid_cvc" => CardIncorrectCvc,
+    "incorrect_number" => CardDetailsInvalid,
+    "invalid_number" => CardDetailsInvalid,
+    "invalid_expiry_month" => CardDetailsInvalid,
+    "invalid_expiry_year" => CardDetailsInvalid,
+    "incorrect_zip" => CardDetailsInvalid,
+    "incorrect_address" => CardDetailsInvalid,
+    "bank_account_unverified" => CardDetailsInvalid,
+    "invalid_card_type" => CardNotSupported,
+    "payment_intent_incompatible_payment_method" => CardNotSupported,
+    "payment_method_currency_mismatch" => CardNotSupported,
+    "bank_account_unusable" => CardNotSupported,
+    "processing_error" => ProcessingErrorRetry,
+    "payment_method_provider_timeout" => ProcessingErrorRetry,
+    "insufficient_funds" => InsufficientFunds,
+    "authentication_required" => CardAuthenticationRequired,
+    "payment_intent_authentication_failure" => CardAuthenticationRequired,
+    "setup_intent_authentication_failure" => CardAuthenticationRequired,
+    "payment_intent_action_required" => CardAuthenticationRequired,
+    "invoice_payment_intent_requires_action" => CardAuthenticationRequired,
+    "charge_exceeds_source_limit" => CardLimitExceeded,
+    "charge_exceeds_transaction_limit" => CardLimitExceeded,
+    "amount_too_large" => CardLimitExceeded,
+    "payment_intent_payment_attempt_expired" => PaymentAuthorizationExpired,
+    "charge_expired_for_capture" => PaymentAuthorizationExpired,
+    "payment_method_unactivated" => PaymentMethodNotActivated,
+    "payment_method_not_available" => PaymentMethodNotActivated,
+    "card_declined" => CardDeclined,
+    "card_error" => CardDeclined,
+    "card_decline_rate_limit_exceeded" => CardDeclined,
+    "payment_intent_payment_attempt_failed" => CardDeclined,
+    "setup_attempt_failed" => CardDeclined,
+    "payment_method_provider_decline" => CardDeclined,
+    "payment_method_customer_decline" => CardDeclined,
+    "debit_not_authorized" => CardDeclined,
+    "bank_account_declined" => CardDeclined,
+    "rate_limit" => RateLimited,
+    "payment_intent_rate_limit_exceeded" => RateLimited,
+    "balance_insufficient" => MerchantMisconfigured,
+    "api_key_expired" => MerchantMisconfigured,
+    "platform_api_key_expired" => MerchantMisconfigured,
+    "secret_key_required" => MerchantMisconfigured,
+    "livemode_mismatch" => MerchantMisconfigured,
+    "testmode_charges_only" => MerchantMisconfigured,
+};
 
 /// The cause of a Stripe decline or error code, for bodies that forward the code alone.
 pub fn cause_of(code: &str) -> Option<Cause> {
-    lookup(DECLINES, Some(code)).or_else(|| lookup(CODES, Some(code)))
+    DECLINES.get(Some(code)).or_else(|| CODES.get(Some(code)))
 }
 
 /// Whether a decline or error code reveals a lost, stolen or fraud-flagged card.
@@ -161,7 +143,7 @@ pub fn detect(input: &Input) -> Option<Found> {
             .as_deref()
             .is_some_and(|u| u.contains("stripe.com/"))
         || (stripe_type && input.header("stripe-version").is_some())
-        || (stripe_type && lookup(CODES, code.as_deref()).is_some());
+        || (stripe_type && CODES.get(code.as_deref()).is_some());
     if !evidence {
         return None;
     }
@@ -172,8 +154,9 @@ pub fn detect(input: &Input) -> Option<Found> {
     let cause = if sensitive {
         CardDeclined
     } else {
-        lookup(DECLINES, decline.as_deref())
-            .or_else(|| lookup(CODES, code.as_deref()))
+        DECLINES
+            .get(decline.as_deref())
+            .or_else(|| CODES.get(code.as_deref()))
             .or(family)?
     };
     // A bare decline whose advice is to confirm the card data is about the details entered.
@@ -206,8 +189,9 @@ mod tests {
     #[test]
     fn tables_have_no_duplicate_keys() {
         for table in [DECLINES, CODES] {
-            for (i, (k, _)) in table.iter().enumerate() {
-                assert!(!table[i + 1..].iter().any(|(k2, _)| k2 == k), "{k}");
+            let keys = table.keys();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k}");
             }
         }
         for code in [

@@ -4,6 +4,7 @@
 //! patterns in FORMATS.md §1.5 rather than one by one.
 
 use super::base64;
+use super::codes::{table, Table};
 use super::details::{Amount, PaymentChallenge, Source};
 use super::input::{code_token, Found, Input};
 use super::money::{digits, label, token_by_address, token_by_name, STABLECOIN_DECIMALS};
@@ -15,36 +16,36 @@ use crate::json::Value;
 pub const MAX_PAYMENT_JSON: usize = 16 * 1024;
 
 /// Substrings of an x402 error code, checked in order; the first that occurs decides.
-const CODE_PATTERNS: &[(&str, Cause)] = &[
-    ("allowance_required", WalletApprovalRequired),
-    ("insufficient_balance", OnchainInsufficientBalance),
-    ("insufficient_funds", OnchainInsufficientBalance),
-    ("signature", PaymentSignatureInvalid),
-    ("valid_before", PaymentAuthorizationExpired),
-    ("valid_after", PaymentAuthorizationExpired),
-    ("expired", PaymentAuthorizationExpired),
-    ("not_yet_valid", PaymentAuthorizationExpired),
-    ("too_early", PaymentAuthorizationExpired),
-    ("block_height_exceeded", PaymentAuthorizationExpired),
-    ("network", PaymentNetworkMismatch),
-    ("scheme", PaymentNetworkMismatch),
-    ("version", PaymentNetworkMismatch),
-    ("token_", PaymentNetworkMismatch),
-    ("eip712", PaymentNetworkMismatch),
-    ("not_supported", PaymentNetworkMismatch),
-    ("payment_required", PaymentRequiredOnchain),
-];
+const CODE_PATTERNS: Table = table! {
+    "allowance_required" => WalletApprovalRequired,
+    "insufficient_balance" => OnchainInsufficientBalance,
+    "insufficient_funds" => OnchainInsufficientBalance,
+    "signature" => PaymentSignatureInvalid,
+    "valid_before" => PaymentAuthorizationExpired,
+    "valid_after" => PaymentAuthorizationExpired,
+    "expired" => PaymentAuthorizationExpired,
+    "not_yet_valid" => PaymentAuthorizationExpired,
+    "too_early" => PaymentAuthorizationExpired,
+    "block_height_exceeded" => PaymentAuthorizationExpired,
+    "network" => PaymentNetworkMismatch,
+    "scheme" => PaymentNetworkMismatch,
+    "version" => PaymentNetworkMismatch,
+    "token_" => PaymentNetworkMismatch,
+    "eip712" => PaymentNetworkMismatch,
+    "not_supported" => PaymentNetworkMismatch,
+    "payment_required" => PaymentRequiredOnchain,
+};
 
 /// Substrings of a free-text x402 `error` (lowercased), checked in order.
-const TEXT_PATTERNS: &[(&str, Cause)] = &[
-    ("insufficient", OnchainInsufficientBalance),
-    ("expired", PaymentAuthorizationExpired),
-    ("signature", PaymentSignatureInvalid),
-    ("malformed", PaymentSignatureInvalid),
-    ("matching payment requirements", PaymentRequiredOnchain),
-    ("required", PaymentRequiredOnchain),
-    ("failed", PaymentSettlementFailed),
-];
+const TEXT_PATTERNS: Table = table! {
+    "insufficient" => OnchainInsufficientBalance,
+    "expired" => PaymentAuthorizationExpired,
+    "signature" => PaymentSignatureInvalid,
+    "malformed" => PaymentSignatureInvalid,
+    "matching payment requirements" => PaymentRequiredOnchain,
+    "required" => PaymentRequiredOnchain,
+    "failed" => PaymentSettlementFailed,
+};
 
 /// Maps an x402 error (a code or a message) to a cause; `unknown` when nothing matches.
 fn classify(error: Option<&str>, unknown: Cause) -> Cause {
@@ -54,13 +55,10 @@ fn classify(error: Option<&str>, unknown: Cause) -> Cause {
     let lower = e.to_ascii_lowercase();
     let (table, fallback) = match code_token(e) {
         // An unrecognized code still names a failed attempt.
-        Some(_) => (CODE_PATTERNS, PaymentSettlementFailed),
-        None => (TEXT_PATTERNS, unknown),
+        Some(_) => (&CODE_PATTERNS, PaymentSettlementFailed),
+        None => (&TEXT_PATTERNS, unknown),
     };
-    table
-        .iter()
-        .find(|(p, _)| lower.contains(p))
-        .map_or(fallback, |(_, c)| c.clone())
+    table.within(&lower).map_or(fallback, |(_, c)| c)
 }
 
 /// Recognizes x402 in headers, a v1 body or a paywall page (status 400 and above only).
@@ -204,9 +202,10 @@ fn paywall(input: &Input) -> Option<Found> {
         .and_then(balanced)
         .and_then(Value::parse);
     if let Some(accepts) = list.filter(|l| l.as_array().is_some()) {
-        let mut m = std::collections::BTreeMap::new();
-        m.insert("x402Version".to_owned(), Value::Number("1".into()));
-        m.insert("accepts".to_owned(), accepts);
+        let m = vec![
+            ("accepts".to_owned(), accepts),
+            ("x402Version".to_owned(), Value::Number("1".into())),
+        ];
         add_requirements(&mut found, &Value::Object(m));
     }
     Some(found)

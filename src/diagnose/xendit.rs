@@ -4,52 +4,53 @@
 //! Xendit sends no 402: card and e-wallet failures come as 400 (or as a 200 charge object that
 //! failed), key problems as 401/403 (docs.xendit.co/docs/error-scenarios).
 
+use super::codes::{table, Table};
 use super::details::Source;
 use super::input::{Found, Input};
 use super::money::{decimal, fiat};
 use super::stripe::is_sensitive;
 use super::text;
-use super::Cause::{self, *};
+use super::Cause::*;
 use crate::json::Value;
 
 /// `error_code` and `failure_reason` values → cause.
-const CODES: &[(&str, Cause)] = &[
-    ("INVALID_API_KEY", MerchantMisconfigured),
-    ("REQUEST_FORBIDDEN_ERROR", MerchantMisconfigured),
-    ("INVALID_MERCHANT_CREDENTIALS", MerchantMisconfigured),
-    ("FEATURE_NOT_ENABLED", MerchantMisconfigured),
-    ("CHANNEL_NOT_ACTIVATED", PaymentMethodNotActivated),
-    ("PAYMENT_METHOD_NOT_ACTIVATED", PaymentMethodNotActivated),
-    ("CARD_EXPIRED", CardExpired),
-    ("EXPIRED_CARD", CardExpired),
-    ("INVALID_CVN", CardIncorrectCvc),
-    ("INVALID_PAYMENT_DETAILS", CardDetailsInvalid),
-    ("INVALID_ACCOUNT_DETAILS", CardDetailsInvalid),
-    ("INVALID_CARD_NUMBER", CardDetailsInvalid),
-    ("INVALID_TOKEN", CardDetailsInvalid),
-    ("INSUFFICIENT_BALANCE", InsufficientFunds),
-    ("INSUFFICIENT_FUNDS", InsufficientFunds),
-    ("ACCOUNT_ACCESS_BLOCKED", EwalletAccountBlocked),
-    ("ACCOUNT_BLOCKED", EwalletAccountBlocked),
-    ("MAX_AMOUNT_LIMIT_ERROR", CardLimitExceeded),
-    ("CARD_LIMIT_EXCEEDED", CardLimitExceeded),
-    ("EXPIRED_OTP_ERROR", CardAuthenticationRequired),
-    ("MAX_OTP_ATTEMPTS_ERROR", CardAuthenticationRequired),
-    ("INVALID_OTP_ERROR", CardAuthenticationRequired),
-    ("OTP_DELIVERY_ERROR", CardAuthenticationRequired),
-    ("AUTHENTICATION_FAILED", CardAuthenticationRequired),
-    ("CARD_DECLINED", CardDeclined),
-    ("DECLINED_BY_ISSUER", CardDeclined),
-    ("DECLINED_BY_PROCESSOR", CardDeclined),
-    ("INACTIVE_CARD", CardDeclined),
-    ("INACTIVE_PAYMENT_REQUEST", PaymentAuthorizationExpired),
-    ("TEMPORARILY_UNAVAILABLE", ProcessingErrorRetry),
-    ("CHANNEL_UNAVAILABLE", ProcessingErrorRetry),
-    ("PROCESSOR_ERROR", ProcessingErrorRetry),
-    ("TEMPORARY_SYSTEM_ERROR", ProcessingErrorRetry),
-    ("PAYMENT_REQUEST_RATE_LIMITED", RateLimited),
-    ("RATE_LIMIT_EXCEEDED", RateLimited),
-];
+const CODES: Table = table! {
+    "INVALID_API_KEY" => MerchantMisconfigured,
+    "REQUEST_FORBIDDEN_ERROR" => MerchantMisconfigured,
+    "INVALID_MERCHANT_CREDENTIALS" => MerchantMisconfigured,
+    "FEATURE_NOT_ENABLED" => MerchantMisconfigured,
+    "CHANNEL_NOT_ACTIVATED" => PaymentMethodNotActivated,
+    "PAYMENT_METHOD_NOT_ACTIVATED" => PaymentMethodNotActivated,
+    "CARD_EXPIRED" => CardExpired,
+    "EXPIRED_CARD" => CardExpired,
+    "INVALID_CVN" => CardIncorrectCvc,
+    "INVALID_PAYMENT_DETAILS" => CardDetailsInvalid,
+    "INVALID_ACCOUNT_DETAILS" => CardDetailsInvalid,
+    "INVALID_CARD_NUMBER" => CardDetailsInvalid,
+    "INVALID_TOKEN" => CardDetailsInvalid,
+    "INSUFFICIENT_BALANCE" => InsufficientFunds,
+    "INSUFFICIENT_FUNDS" => InsufficientFunds,
+    "ACCOUNT_ACCESS_BLOCKED" => EwalletAccountBlocked,
+    "ACCOUNT_BLOCKED" => EwalletAccountBlocked,
+    "MAX_AMOUNT_LIMIT_ERROR" => CardLimitExceeded,
+    "CARD_LIMIT_EXCEEDED" => CardLimitExceeded,
+    "EXPIRED_OTP_ERROR" => CardAuthenticationRequired,
+    "MAX_OTP_ATTEMPTS_ERROR" => CardAuthenticationRequired,
+    "INVALID_OTP_ERROR" => CardAuthenticationRequired,
+    "OTP_DELIVERY_ERROR" => CardAuthenticationRequired,
+    "AUTHENTICATION_FAILED" => CardAuthenticationRequired,
+    "CARD_DECLINED" => CardDeclined,
+    "DECLINED_BY_ISSUER" => CardDeclined,
+    "DECLINED_BY_PROCESSOR" => CardDeclined,
+    "INACTIVE_CARD" => CardDeclined,
+    "INACTIVE_PAYMENT_REQUEST" => PaymentAuthorizationExpired,
+    "TEMPORARILY_UNAVAILABLE" => ProcessingErrorRetry,
+    "CHANNEL_UNAVAILABLE" => ProcessingErrorRetry,
+    "PROCESSOR_ERROR" => ProcessingErrorRetry,
+    "TEMPORARY_SYSTEM_ERROR" => ProcessingErrorRetry,
+    "PAYMENT_REQUEST_RATE_LIMITED" => RateLimited,
+    "RATE_LIMIT_EXCEEDED" => RateLimited,
+};
 
 /// Parts of an unlisted code that say it is about the merchant's credentials.
 const KEY_PARTS: &[&str] = &["API_KEY", "CREDENTIAL", "SECRET_KEY", "MERCHANT"];
@@ -82,8 +83,8 @@ pub fn detect(input: &Input) -> Option<Found> {
     let message = json.get("message").and_then(Value::as_str).unwrap_or("");
     let cause = if sensitive {
         CardDeclined
-    } else if let Some((_, c)) = CODES.iter().find(|(k, _)| *k == code) {
-        c.clone()
+    } else if let Some(c) = CODES.get(Some(code)) {
+        c
     } else if matches!(input.status(), 401 | 403) && KEY_PARTS.iter().any(|p| code.contains(p)) {
         // A 401 or 403 about keys is the merchant's API key, never the shopper's login.
         MerchantMisconfigured
