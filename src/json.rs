@@ -371,11 +371,18 @@ mod tests {
     fn objects_keep_source_order_and_the_first_duplicate() {
         let v = Value::parse(r#"{"b":1,"a":2,"b":3}"#).unwrap();
         assert_eq!(v.get("b").and_then(Value::as_u64), Some(1));
-        let keys: Vec<&str> = v.as_object().unwrap().iter().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = v
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
         assert_eq!(keys, ["b", "a"]);
         assert_eq!(v.to_json(), r#"{"b":1,"a":2}"#);
         let members = |n: usize| {
-            let body: Vec<String> = (0..n).map(|i| ["\"k", &i.to_string(), "\":0"].concat()).collect();
+            let body: Vec<String> = (0..n)
+                .map(|i| ["\"k", &i.to_string(), "\":0"].concat())
+                .collect();
             ["{", &body.join(","), "}"].concat()
         };
         assert!(Value::parse(&members(super::MAX_MEMBERS)).is_some());

@@ -36,10 +36,8 @@ macro_rules! causes {
 
             /// The built-in cause with this label, if there is one.
             pub fn builtin(label: &str) -> Option<Cause> {
-                match label {
-                    $($label => Some(Cause::$variant),)*
-                    _ => None,
-                }
+                // A loop over the table is smaller in WebAssembly than a `match` on strings.
+                Cause::ALL.iter().find(|c| c.as_str() == label).cloned()
             }
         }
     };

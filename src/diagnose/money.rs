@@ -14,26 +14,27 @@ pub const STABLECOIN_DECIMALS: u32 = 6;
 
 /// Well-known USDC and EURC contracts (EVM addresses compare case-insensitively; Solana mints
 /// exactly). Sources: Circle's published addresses; the Base and Base Sepolia USDC entries are
-/// also the defaults of coinbase/x402.
-const TOKENS: &[(&str, &str)] = &[
-    ("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", "USDC"), // Base
-    ("0x036CbD53842c5426634e7929541eC2318f3dCF7e", "USDC"), // Base Sepolia
-    ("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "USDC"), // Ethereum
-    ("0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238", "USDC"), // Ethereum Sepolia
-    ("0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E", "USDC"), // Avalanche C-Chain
-    ("0x5425890298aed601595a70AB815c96711a31Bc65", "USDC"), // Avalanche Fuji
-    ("0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359", "USDC"), // Polygon PoS
-    ("0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582", "USDC"), // Polygon Amoy
-    ("0xaf88d065e77c8cC2239327C5EDb3A432268e5831", "USDC"), // Arbitrum One
-    ("0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85", "USDC"), // OP Mainnet
-    ("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "USDC"), // Solana
-    ("4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU", "USDC"), // Solana devnet
-    ("0x60a3E35Cc302bFA44Cb288Bc5a4F316Fdb1adb42", "EURC"), // Base
-    ("0x808456652fdb597867f38412077A9182bf77359F", "EURC"), // Base Sepolia
-    ("0x1aBaEA1f7C830bD89Acc67eC4af516284b1bC33c", "EURC"), // Ethereum
-    ("0xC891EB4cbdEFf6e073e859e987815Ed1505c2ACD", "EURC"), // Avalanche C-Chain
-    ("HzwqbKZw8HxMN6bF2yFZNrht3c2iXXzpKcFu7uBEDKtr", "EURC"), // Solana
-];
+/// also the defaults of coinbase/x402. Each entry is `address=SYMBOL|` (one string costs less
+/// WebAssembly than a slice of pairs).
+const TOKENS: &str = concat!(
+    "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913=USDC|", // Base
+    "0x036CbD53842c5426634e7929541eC2318f3dCF7e=USDC|", // Base Sepolia
+    "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48=USDC|", // Ethereum
+    "0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238=USDC|", // Ethereum Sepolia
+    "0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E=USDC|", // Avalanche C-Chain
+    "0x5425890298aed601595a70AB815c96711a31Bc65=USDC|", // Avalanche Fuji
+    "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359=USDC|", // Polygon PoS
+    "0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582=USDC|", // Polygon Amoy
+    "0xaf88d065e77c8cC2239327C5EDb3A432268e5831=USDC|", // Arbitrum One
+    "0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85=USDC|", // OP Mainnet
+    "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v=USDC|", // Solana
+    "4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU=USDC|", // Solana devnet
+    "0x60a3E35Cc302bFA44Cb288Bc5a4F316Fdb1adb42=EURC|", // Base
+    "0x808456652fdb597867f38412077A9182bf77359F=EURC|", // Base Sepolia
+    "0x1aBaEA1f7C830bD89Acc67eC4af516284b1bC33c=EURC|", // Ethereum
+    "0xC891EB4cbdEFf6e073e859e987815Ed1505c2ACD=EURC|", // Avalanche C-Chain
+    "HzwqbKZw8HxMN6bF2yFZNrht3c2iXXzpKcFu7uBEDKtr=EURC|", // Solana
+);
 
 /// EIP-712 token names (x402 `extra.name`) that identify a stablecoin.
 const TOKEN_NAMES: &[(&str, &str)] = &[
@@ -44,26 +45,25 @@ const TOKEN_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Currencies Stripe counts in whole units, and those it counts in thousandths
-/// (docs.stripe.com/currencies); every other currency uses hundredths.
-const STRIPE_ZERO_DECIMAL: &[&str] = &[
-    "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv",
-    "xaf", "xof", "xpf",
-];
-const STRIPE_THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
+/// (docs.stripe.com/currencies), separated by spaces; every other currency uses hundredths.
+const STRIPE_ZERO_DECIMAL: &str = "bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf";
+const STRIPE_THREE_DECIMAL: &str = "bhd jod kwd omr tnd";
 
 /// The symbol of a known stablecoin contract.
 pub fn token_by_address(address: &str) -> Option<&'static str> {
     let evm = address.starts_with("0x");
-    TOKENS
-        .iter()
-        .find(|(a, _)| {
-            if evm {
-                a.eq_ignore_ascii_case(address)
-            } else {
-                *a == address
-            }
-        })
-        .map(|(_, symbol)| *symbol)
+    for entry in TOKENS.split_terminator('|') {
+        let (a, symbol) = entry.split_once('=')?;
+        let hit = if evm {
+            a.eq_ignore_ascii_case(address)
+        } else {
+            a == address
+        };
+        if hit {
+            return Some(symbol);
+        }
+    }
+    None
 }
 
 /// The symbol of a stablecoin named in an x402 requirement's `extra.name`.
@@ -121,9 +121,10 @@ pub fn u64_text(mut n: u64) -> String {
 /// The number of decimals Stripe uses for amounts in `currency`.
 pub fn stripe_decimals(currency: &str) -> u32 {
     let c = currency.to_ascii_lowercase();
-    if STRIPE_ZERO_DECIMAL.contains(&c.as_str()) {
+    let listed = |list: &str| list.split(' ').any(|code| code == c);
+    if listed(STRIPE_ZERO_DECIMAL) {
         0
-    } else if STRIPE_THREE_DECIMAL.contains(&c.as_str()) {
+    } else if listed(STRIPE_THREE_DECIMAL) {
         3
     } else {
         2

@@ -5,8 +5,8 @@
 //! `https://paymentauth.org/problems/…` URI that says what went wrong.
 
 use super::base64;
-use super::codes::{table, Table};
 use super::challenge::{self, Challenge};
+use super::codes::{table, Table};
 use super::details::{Amount, PaymentChallenge, Source};
 use super::input::{Found, Input};
 use super::l402::{invoice_amount, is_invoice};

@@ -35,19 +35,20 @@ const MAX_RULES: usize = 100;
 /// Longest custom cause label.
 const MAX_LABEL: usize = 64;
 
-/// Where the usual vendor codes live; `code` conditions compare against each.
-const CODE_FIELDS: &[&str] = &[
-    "code",
-    "error_code",
-    "errorCode",
-    "error.code",
-    "error.type",
-    "error",
-    "type",
-    "decline_code",
-    "error.decline_code",
+/// Where the usual vendor codes live (dotted paths, joined by `|`); `code` conditions compare
+/// against each.
+const CODE_FIELDS: &str = concat!(
+    "code|",
+    "error_code|",
+    "errorCode|",
+    "error.code|",
+    "error.type|",
+    "error|",
+    "type|",
+    "decline_code|",
+    "error.decline_code|",
     "status_code",
-];
+);
 
 /// Integrator rules, in the order given. `Rules::default()` has none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,10 +181,11 @@ impl Rule {
     /// Whether every condition holds; `lower_body` caches the lowercased body across rules.
     fn matches(&self, input: &Input, lower_body: &OnceCell<String>) -> bool {
         let status_ok = self.status.is_empty() || self.status.contains(&input.status());
-        let code_ok = self
-            .code
-            .as_deref()
-            .is_none_or(|want| CODE_FIELDS.iter().any(|f| input.text_at(f) == Some(want)));
+        let code_ok = self.code.as_deref().is_none_or(|want| {
+            CODE_FIELDS
+                .split('|')
+                .any(|f| input.text_at(f) == Some(want))
+        });
         let match_ok = self.matches.iter().all(|(p, want)| {
             input.at(p).is_some_and(|v| match v {
                 Value::Bool(b) => want == if *b { "true" } else { "false" },

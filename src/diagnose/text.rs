@@ -219,21 +219,22 @@ pub fn prefix(s: &str, max: usize) -> &str {
 
 /// The human-readable members of an unknown JSON error body, joined.
 pub fn messages(json: &Value) -> String {
-    const KEYS: &[&str] = &[
-        "message",
-        "error",
-        "error.message",
-        "detail",
-        "title",
-        "error_description",
-        "errors",
-        "errors.0",
-        "errors.0.message",
-        "status_message",
+    // Dotted paths, joined by `|`.
+    const KEYS: &str = concat!(
+        "message|",
+        "error|",
+        "error.message|",
+        "detail|",
+        "title|",
+        "error_description|",
+        "errors|",
+        "errors.0|",
+        "errors.0.message|",
+        "status_message|",
         "description",
-    ];
+    );
     let mut out = String::new();
-    for key in KEYS {
+    for key in KEYS.split('|') {
         if let Some(s) = super::input::path(json, key).and_then(Value::as_str) {
             out.push_str(s);
             out.push(' ');

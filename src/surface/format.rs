@@ -29,7 +29,12 @@ fn format(locale: &str, opts: Object, value: JsValue) -> String {
 impl Format for IntlFormat {
     fn decimal(&self, locale: &str, value: &str, currency: Option<&str>) -> String {
         let opts = match currency {
-            Some(c) => options(&[("style", "currency".into()), ("currency", c.into())]),
+            // Never round an amount due: "150000.5" IDR stays Rp 150.000,5, not Rp 150.001.
+            Some(c) => options(&[
+                ("style", "currency".into()),
+                ("currency", c.into()),
+                ("maximumFractionDigits", 20.into()),
+            ]),
             None => options(&[("maximumFractionDigits", 20.into())]),
         };
         match format(locale, opts, value.into()) {
