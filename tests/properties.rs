@@ -1,6 +1,9 @@
 //! Property tests: no input makes diagnosis panic, the rejection statuses always get a cause,
 //! and whatever leaves `diagnose` is sanitized.
 
+// proptest is a native dev-dependency only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use explain402::diagnose::{
     diagnose, diagnose_at, diagnose_with, safe_url, sanitize_text, Diagnosis, Exchange, Headers,
     Rules,

@@ -115,6 +115,8 @@ pub struct Found {
 }
 
 impl Found {
+    // Kept out of line: inlined, it would be copied into every detector.
+    #[inline(never)]
     pub fn new(cause: Cause, source: Source) -> Found {
         Found {
             cause,
@@ -125,6 +127,7 @@ impl Found {
     }
 
     /// Sets the vendor code (when it is a code-like token).
+    #[inline(never)]
     pub fn code(mut self, code: Option<&str>) -> Found {
         self.details.code = code.and_then(code_token);
         self

@@ -41,17 +41,17 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// A string, or `undefined` for `None`.
+/// A string, or `null` for `None`.
 fn text(s: Option<&str>) -> JsValue {
-    s.map_or(JsValue::UNDEFINED, JsValue::from_str)
+    s.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 /// The diagnosis object handed to the app (`diagnose`, `handle`, callbacks).
 ///
 /// # Design
 /// The object is built with `Reflect::set` rather than a `Serialize` derive: serde's generic
-/// struct serializers cost ~5 KB of wasm for this one shape. Absent fields are `undefined`
-/// properties, as serde-wasm-bindgen writes them; the steps go through serde-wasm-bindgen.
+/// struct serializers cost ~5 KB of wasm for this one shape. Absent fields are `null`, as the
+/// typings (`src/js/explain402.d.ts`) promise; the steps go through serde-wasm-bindgen.
 pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
     let det = &d.details;
     let actions: Array = e
@@ -74,7 +74,7 @@ pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
             ])
         })
         .collect();
-    let amount = det.amount.as_ref().map_or(JsValue::UNDEFINED, |a| {
+    let amount = det.amount.as_ref().map_or(JsValue::NULL, |a| {
         let value = crate::catalog::atomic_to_decimal(&a.atomic, a.decimals);
         object(&[
             // Exact decimal text, for example "0.01".
@@ -87,7 +87,7 @@ pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
     });
     let retry_after = det
         .retry_after
-        .map_or(JsValue::UNDEFINED, |s| JsValue::from_f64(s as f64));
+        .map_or(JsValue::NULL, |s| JsValue::from_f64(s as f64));
     let details = object(&[
         ("code", text(det.code.as_deref())),
         ("declineCode", text(det.decline_code.as_deref())),

@@ -53,3 +53,58 @@ test("the app's method, headers and body reach the other origin untouched", asyn
     await p.close();
   }
 });
+
+/** Fetches `url` from the page and diagnoses it, returning what the page can see of the headers. */
+async function diagnoseFrom(page, url, header) {
+  return page.evaluate(
+    async ({ url, header }) => {
+      const res = await fetch(url);
+      const diagnosis = await window.Explain402.diagnose(res);
+      return { status: res.status, header: res.headers.get(header), diagnosis };
+    },
+    { url, header }
+  );
+}
+
+test("a 429's Retry-After: hidden, the wait goes unmentioned; exposed, it is read", async () => {
+  const p = await newPage("/e2e/script-tag-en.html");
+  try {
+    await waitForWidget(p.page);
+    const url = `${SECOND_URL}/api/cases/ratelimit_429_retry_after_30`;
+    const hidden = await diagnoseFrom(p.page, url, "retry-after");
+    assert.equal(hidden.status, 429);
+    assert.equal(hidden.header, null, "Retry-After is not exposed");
+    assert.equal(hidden.diagnosis.cause, "rate_limited");
+    assert.equal(hidden.diagnosis.details.retryAfter ?? null, null, "no wait is made up");
+    assert.doesNotMatch(hidden.diagnosis.explanation + hidden.diagnosis.steps.join(" "), /30/);
+
+    const exposed = await diagnoseFrom(p.page, `${url}?expose=1`, "retry-after");
+    assert.equal(exposed.header, "30");
+    assert.equal(exposed.diagnosis.cause, "rate_limited");
+    assert.equal(exposed.diagnosis.details.retryAfter, 30);
+    assert.match(exposed.diagnosis.explanation + exposed.diagnosis.steps.join(" "), /30/);
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+test("a Stripe Request-Id: hidden, no reference; exposed, it is the reference", async () => {
+  const p = await newPage("/e2e/script-tag-en.html");
+  try {
+    await waitForWidget(p.page);
+    const url = `${SECOND_URL}/api/cases/stripe_incorrect_cvc`;
+    const hidden = await diagnoseFrom(p.page, url, "request-id");
+    assert.equal(hidden.header, null, "Request-Id is not exposed");
+    assert.equal(hidden.diagnosis.cause, "card_incorrect_cvc", "the body alone names the cause");
+    assert.equal(hidden.diagnosis.reference, null);
+
+    const exposed = await diagnoseFrom(p.page, `${url}?expose=1`, "request-id");
+    assert.equal(exposed.header, "req_cvc0000000001");
+    assert.equal(exposed.diagnosis.cause, "card_incorrect_cvc");
+    assert.equal(exposed.diagnosis.reference, "req_cvc0000000001");
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

@@ -74,3 +74,34 @@ test("under a strict CSP with Trusted Types the script tag still explains, with 
     await p.close();
   }
 });
+
+test("under a strict CSP with Trusted Types a dialog and a toast both show, with no violation", async () => {
+  const p = await newPage("/csp/");
+  try {
+    await waitForWidget(p.page);
+    for (const mode of ["dialog", "toast"]) {
+      await p.page.evaluate((mode) => window.Explain402.init({ mode }), mode);
+      await p.page.evaluate((url) => window.appLoad(url), "/api/cases/stripe_expired_card");
+      const panel = await waitForPanel(p.page, "card_expired");
+      assert.equal(panel.mode, mode);
+      assert.equal(panel.role, mode === "dialog" ? "alertdialog" : null);
+      assert.ok(panel.visible && panel.title.length > 0, `the ${mode} shows its title`);
+      await p.page.evaluate(() => window.Explain402.dismiss());
+      await p.page.waitForSelector("[data-explain402]", { state: "detached", timeout: 10_000 });
+    }
+    assert.deepEqual(await p.page.evaluate(() => window.cspViolations), []);
+    p.assertClean();
+    // The policy is really enforced: an HTML sink refuses a plain string (this logs a violation).
+    const refused = await p.page.evaluate(() => {
+      try {
+        document.createElement("div").innerHTML = "<b>x</b>";
+        return false;
+      } catch (e) {
+        return e instanceof TypeError;
+      }
+    });
+    assert.ok(refused, "Trusted Types are enforced on this page");
+  } finally {
+    await p.close();
+  }
+});

@@ -11,7 +11,7 @@ const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
 const FIRST_PANEL_GOAL: usize = 24 * 1024;
 /// The enforced regression ceiling for the same total, a little above today's figure, so the
 /// download cannot silently grow while the goal above is worked towards. Lower it as it shrinks.
-const FIRST_PANEL_CEILING: usize = 100 * 1024;
+const FIRST_PANEL_CEILING: usize = 96 * 1024;
 
 pub struct Row {
     pub name: String,
