@@ -1,6 +1,6 @@
 // Renders the README screenshots from the real widget: `cargo xtask screenshots` builds dist/,
 // starts the server and runs this script with E2E_BASE_URL set. Writes PNGs into
-// docs/screenshots/ (or $SCREENSHOTS_DIR) and fails if any page logs an error, a panel does not
+// www/screenshots/ (or $SCREENSHOTS_DIR) and fails if any page logs an error, a panel does not
 // appear in the expected mode, or an image is larger than MAX_BYTES.
 //
 // Four axes, two values each: mode (dialog, toast), locale (en, id), theme (light, dark) and
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { newPage, waitForWidget, waitForPanel, closeBrowser } from "./harness.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const OUT = process.env.SCREENSHOTS_DIR || join(ROOT, "docs/screenshots");
+const OUT = process.env.SCREENSHOTS_DIR || join(ROOT, "www/screenshots");
 /** The most a committed screenshot may weigh. */
 const MAX_BYTES = 150 * 1024;
 /** Space around the panel in the cropped hero image, in CSS pixels. */

@@ -1,5 +1,5 @@
 //! `cargo xtask screenshots [--all]`: renders the README screenshots from the real widget into
-//! docs/screenshots/.
+//! www/screenshots/.
 //!
 //! Builds dist/, starts the demo server on free ports in this process and runs
 //! `tests/e2e/screenshots.mjs` (Playwright driving Debian's Chromium) against it. The script
