@@ -26,13 +26,28 @@ export function create(base, script) {
   let options = data;
   let core; // Promise of the wasm-bindgen module, or of null when it failed to load
   let installed; // { wrapper, original } while install() is in effect
+  const pending = new Set(); // resolvers of calls the WASM has not answered yet
+  const wasm = new URL("explain402_core_bg.wasm", base);
 
   const load = () =>
     (core ||= Promise.resolve()
       .then(() => import(new URL("explain402_core.js", base).href))
       .then(async (m) => {
-        await m.default({ module_or_path: new URL("explain402_core_bg.wasm", base) });
+        await m.default({ module_or_path: wasm });
         m.configure(options);
+        // A panic in the WASM (a bug) aborts: it surfaces as an uncaught RuntimeError from the
+        // WASM file and leaves that call unanswered. Answer every pending call with null and
+        // stop using the module, whose state may be broken.
+        const stop = (e) => {
+          if (e.filename !== wasm.href) return;
+          e.preventDefault(); // the panic hook has already logged it
+          removeEventListener("error", stop);
+          warn("stopped after an internal error; fetch keeps working without explanations");
+          core = Promise.resolve(null);
+          for (const resolve of pending) resolve(null);
+          pending.clear();
+        };
+        addEventListener("error", stop);
         return m;
       })
       .catch((e) => {
@@ -54,7 +69,11 @@ export function create(base, script) {
     }
     return load()
       .then((m) => {
-        if (m) return m[verb](copy, o);
+        if (m)
+          return new Promise((resolve, reject) => {
+            pending.add(resolve);
+            m[verb](copy, o).then(resolve, reject).finally(() => pending.delete(resolve));
+          });
         // Nobody will read the copy: cancel it, or it would buffer the whole body.
         if (copy !== res && copy && copy.body) copy.body.cancel().catch(nothing);
       })

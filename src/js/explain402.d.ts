@@ -93,9 +93,14 @@ export interface Options {
   theme?: "auto" | "light" | "dark";
   messages?: Record<string, LocaleMessages>;
   rules?: Rule[];
-  /** `https:`, `http:` or `mailto:`; a mailto link gets the reference in its subject. */
+  /**
+   * `https:`, `http:` or `mailto:`, or relative to the page (`"/help"`, resolved against
+   * `document.baseURI` when the options are applied); a mailto link gets the reference in its subject.
+   */
   supportUrl?: string;
+  /** Where "update payment method" leads; absolute or relative, like `supportUrl`. */
   paymentUrl?: string;
+  /** Where "sign in" leads; absolute or relative, like `supportUrl`. */
   signInUrl?: string;
   /** Return `false` to suppress the built-in panel and render your own. */
   onShow?: (diagnosis: Diagnosis) => boolean | void;
@@ -118,17 +123,27 @@ export type ResponseLike = Response | { status: number; headers?: Headers | Reco
 
 export interface Explain402 {
   readonly version: string;
-  /** Configures and loads. Optional: every call works before it, with the defaults and the script tag's data-* attributes. */
+  /**
+   * Configures and loads. Optional: every call works before it, with the defaults and the script
+   * tag's data-* attributes. Each call replaces the options of the previous one (the data-*
+   * attributes stay underneath). Never rejects.
+   */
   init(options?: Options): Promise<void>;
-  /** Diagnoses without showing anything. Resolves `null` when there is nothing to explain. */
+  /**
+   * Diagnoses without showing anything. Resolves `null` when there is nothing to explain, when the
+   * request was aborted, or when the widget could not load. Never rejects.
+   */
   diagnose(response: ResponseLike, options?: Options): Promise<Diagnosis | null>;
-  /** Diagnoses and shows the panel. The response itself is never consumed. */
+  /** Diagnoses and shows the panel. The response itself is never consumed: a copy is taken at once. */
   handle(response: ResponseLike, options?: Options): Promise<Diagnosis | null>;
   /** A fetch that explains watched responses in the background and returns the original promise. */
   wrapFetch(fetchFn?: typeof fetch): typeof fetch;
   /** Patches `window.fetch` (idempotent). */
   install(): void;
-  /** Restores exactly the original `window.fetch`. */
+  /**
+   * Restores exactly the original `window.fetch`. If another script has wrapped fetch since
+   * `install()`, its wrapper stays and the widget's layer inside it only passes calls through.
+   */
   uninstall(): void;
   /** Dismisses every open panel. */
   dismiss(): void;

@@ -15,9 +15,15 @@ const BASE = (process.env.BENCH_BASE_URL || "http://127.0.0.1:8402").replace(/\/
 /** BENCH_QUICK=1: a few samples of everything, to check that the benchmark runs. */
 const QUICK = process.env.BENCH_QUICK === "1";
 
-/** Calls per sample and samples, for the in-page success path. */
-const SUCCESS_CALLS = QUICK ? 1_000 : 10_000;
-const SUCCESS_SAMPLES = QUICK ? 5 : 30;
+/**
+ * Calls per sample and samples, for the in-page success path: short batches and many samples
+ * for the two fetches (a batch is a few milliseconds, so a preemption spoils few of them), fewer
+ * for ky, which costs a hundred times more per call.
+ */
+const SUCCESS_CALLS = QUICK ? 1_000 : 2_000;
+const SUCCESS_SAMPLES = QUICK ? 5 : 150;
+const KY_CALLS = QUICK ? 200 : 1_000;
+const KY_SAMPLES = QUICK ? 5 : 30;
 /** Requests per sample and samples, against the server over loopback. */
 const LOOPBACK_CALLS = QUICK ? 20 : 100;
 const LOOPBACK_SAMPLES = QUICK ? 5 : 30;
@@ -167,33 +173,42 @@ async function newPage(browser, errors) {
 async function successPath(page) {
   await page.addScriptTag({ content: kyScript() });
   return page.evaluate(
-    async ({ calls, samples }) => {
+    async ({ calls, samples, kyCalls, kySamples }) => {
       const f = () => Promise.resolve(new Response("ok"));
-      const variants = {
-        plain: f,
-        wrapped: window.Explain402.wrapFetch(f),
-        ky: window.__ky.create({ fetch: f, retry: 0 }).bind(null, "/x"),
-        kyNoop: window.__ky.create({ fetch: f, retry: 0, hooks: { afterResponse: [() => {}] } }).bind(null, "/x"),
-        kyHook: window.__ky.create({ fetch: f, retry: 0, hooks: { afterResponse: [window.Explain402.kyAfterResponse] } }).bind(null, "/x"),
+      const ky = (hooks) => window.__ky.create({ fetch: f, retry: 0, hooks }).bind(null, "/x");
+      const fetches = { plain: f, wrapped: window.Explain402.wrapFetch(f) };
+      const kys = { ky: ky({}), kyNoop: ky({ afterResponse: [() => {}] }), kyHook: ky({ afterResponse: [window.Explain402.kyAfterResponse] }) };
+      return {
+        fetch: { calls, samples, ...(await window.__compare(fetches, calls, samples)) },
+        ky: { calls: kyCalls, samples: kySamples, ...(await window.__compare(kys, kyCalls, kySamples)) },
       };
-      const names = Object.keys(variants);
-      const times = Object.fromEntries(names.map((n) => [n, []]));
-      const batch = async (fn) => {
-        const t = performance.now();
-        for (let i = 0; i < calls; i++) await fn();
-        return performance.now() - t;
-      };
-      for (const n of names) await batch(variants[n]); // warm-up: JIT, first calls
-      for (let s = 0; s < samples; s++) {
-        for (let k = 0; k < names.length; k++) {
-          const n = names[(s + k) % names.length];
-          times[n].push(((await batch(variants[n])) * 1000) / calls); // µs per call
-        }
-      }
-      return times;
     },
-    { calls: SUCCESS_CALLS, samples: SUCCESS_SAMPLES }
+    { calls: SUCCESS_CALLS, samples: SUCCESS_SAMPLES, kyCalls: KY_CALLS, kySamples: KY_SAMPLES }
   );
+}
+
+/**
+ * Defined in the page: times `calls` awaited calls of each variant per sample (µs per call),
+ * the variants taking turns in a rotating order.
+ */
+function pageCompare() {
+  window.__compare = async (variants, calls, samples) => {
+    const names = Object.keys(variants);
+    const times = Object.fromEntries(names.map((n) => [n, []]));
+    const batch = async (fn) => {
+      const t = performance.now();
+      for (let i = 0; i < calls; i++) await fn();
+      return performance.now() - t;
+    };
+    for (const n of names) await batch(variants[n]); // warm-up: JIT, first calls
+    for (let s = 0; s < samples; s++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(s + k) % names.length];
+        times[n].push(((await batch(variants[n])) * 1000) / calls); // µs per call
+      }
+    }
+    return times;
+  };
 }
 
 /** The same comparison against the server over loopback: GET /api/ok and read the body. */
@@ -265,7 +280,8 @@ async function coldPanel(browser, response, errors) {
           const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
           return e ? e.responseEnd - t.t0 : null;
         };
-        return { ...t, preloaded, glue: arrived("explain402_core.js"), wasm: arrived("explain402_core_bg.wasm") };
+        const wasm = arrived("explain402_core_bg.wasm");
+        return { ...t, preloaded, glue: arrived("explain402_core.js"), wasm, afterWasm: wasm === null ? null : t.dom - wasm };
       },
       response
     );
@@ -328,11 +344,12 @@ async function main() {
   const response = fixtureResponse();
   const out = { chromium: browser.version(), fixture: FIXTURE, quick: QUICK };
   try {
-    log(`success path: ${SUCCESS_SAMPLES} samples of ${SUCCESS_CALLS} calls per variant`);
+    log(`success path: ${SUCCESS_SAMPLES} samples of ${SUCCESS_CALLS} calls (ky: ${KY_SAMPLES} of ${KY_CALLS}) per variant`);
     let p = await newPage(browser, errors);
     await addLoader(p.page);
     await p.page.evaluate(() => window.Explain402.init());
-    out.success = { calls: SUCCESS_CALLS, samples: SUCCESS_SAMPLES, ...(await successPath(p.page)) };
+    await p.page.evaluate(pageCompare);
+    Object.assign(out, await successPath(p.page));
     log(`loopback: ${LOOPBACK_SAMPLES} samples of ${LOOPBACK_CALLS} requests per variant`);
     out.loopback = { calls: LOOPBACK_CALLS, samples: LOOPBACK_SAMPLES, ...(await loopback(p.page)) };
     await p.context.close();
@@ -364,19 +381,18 @@ function summarize(out) {
     added: stats(base.map((b, i) => other[i] - b)),
     ratio: stats(base.map((b, i) => other[i] / b)),
   });
-  const s = out.success;
+  const s = out.fetch;
+  const k = out.ky;
   const l = out.loopback;
   const field = (xs, k) => stats(xs.map((x) => x[k]));
   return {
-    success: {
-      plain: stats(s.plain), wrapped: stats(s.wrapped), ky: stats(s.ky), kyNoop: stats(s.kyNoop), kyHook: stats(s.kyHook),
-      wrappedVsPlain: pair(s.plain, s.wrapped), kyHookVsKyNoop: pair(s.kyNoop, s.kyHook), kyHookVsKy: pair(s.ky, s.kyHook),
-    },
+    success: { plain: stats(s.plain), wrapped: stats(s.wrapped), wrappedVsPlain: pair(s.plain, s.wrapped) },
+    ky: { ky: stats(k.ky), kyNoop: stats(k.kyNoop), kyHook: stats(k.kyHook), kyHookVsKyNoop: pair(k.kyNoop, k.kyHook) },
     loopback: { plain: stats(l.plain), wrapped: stats(l.wrapped), wrappedVsPlain: pair(l.plain, l.wrapped) },
     warm: { dom: field(out.warm, "dom"), visible: field(out.warm, "visible"), frame: field(out.warm, "frame") },
     cold: {
       dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
-      glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"),
+      glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"), afterWasm: field(out.cold, "afterWasm"),
       preloaded: out.cold.filter((c) => c.preloaded > 0).length,
     },
   };

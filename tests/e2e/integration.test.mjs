@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,15 @@ function placeFile(from, to) {
   renameSync(`${to}.tmp`, to);
 }
 
+/** Copies the `.js` files under `from` to `to`, each through `placeFile`. */
+function placeTree(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) placeTree(join(from, entry.name), join(to, entry.name));
+    else if (entry.name.endsWith(".js")) placeFile(join(from, entry.name), join(to, entry.name));
+  }
+}
+
 /** What `npm pack` put in the package, unpacked into www/e2e/pkg/ (git-ignored). */
 let packed;
 
@@ -52,9 +61,9 @@ before(() => {
   }
   // The real axios and ky, as a page would load them from a CDN.
   const vendor = join(E2E_WWW, "vendor");
-  mkdirSync(join(vendor, "ky"), { recursive: true });
+  mkdirSync(vendor, { recursive: true });
   placeFile(join(ROOT, "node_modules/axios/dist/esm/axios.min.js"), join(vendor, "axios.js"));
-  cpSync(join(ROOT, "node_modules/ky/distribution"), join(vendor, "ky"), { recursive: true, filter: (src) => !src.endsWith(".map") });
+  placeTree(join(ROOT, "node_modules/ky/distribution"), join(vendor, "ky"));
 });
 
 /** Dismisses every panel and waits until they are gone (a dialog queues the next one). */
@@ -98,6 +107,23 @@ test("the script tag fetches its glue and WASM from beside itself at idle time",
     assert.deepEqual(own.sort(), [
       `${BASE_URL}/dist/explain402.js`, `${BASE_URL}/dist/explain402_core.js`, `${BASE_URL}/dist/explain402_core_bg.wasm`,
     ]);
+  });
+});
+
+test("without idle time, the first watched response loads the widget", async () => {
+  await onPage("/e2e/no-code.html", async (p) => {
+    // Reload with an idle callback that never comes: only a watched response can start the load.
+    await p.page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    p.requests.length = 0;
+    await p.page.reload();
+    await waitForWidget(p.page);
+    await appFetch(p.page, "/api/ok");
+    assert.ok(!p.requests.some((u) => u.endsWith(".wasm")), "an unwatched 200 loads nothing");
+    await appFetch(p.page, EXPIRED);
+    await waitForPanel(p.page, "card_expired");
+    assert.ok(p.requests.includes(`${BASE_URL}/dist/explain402_core_bg.wasm`));
   });
 });
 
@@ -281,6 +307,32 @@ test("relative supportUrl, paymentUrl and signInUrl resolve against the page", a
     assert.ok(hrefs.includes(`${BASE_URL}/billing`), `update_payment: ${hrefs}`);
     assert.ok(hrefs.includes(`${BASE_URL}/login?next=%2Fapp`), `sign_in: ${hrefs}`);
     assert.ok(hrefs.includes(`${BASE_URL}/e2e/help.html`), `contact_support: ${hrefs}`);
+  });
+});
+
+test("an inline panel goes into its container, with the theme asked for", async () => {
+  await onPage("/e2e/api.html", async (p) => {
+    await waitForWidget(p.page);
+    await p.page.evaluate(async (url) => {
+      await window.Explain402.init({ mode: "inline", theme: "dark", container: document.getElementById("inline") });
+      await window.Explain402.handle(await fetch(url));
+    }, EXPIRED);
+    const panel = await waitForPanel(p.page, "card_expired");
+    assert.deepEqual([panel.mode, panel.theme], ["inline", "dark"]);
+    assert.ok(await p.page.evaluate(() => document.querySelector("#inline > [data-explain402]") !== null), "inside #inline");
+  });
+});
+
+test("onShow gets the diagnosis and, by returning false, replaces the panel", async () => {
+  await onPage("/e2e/api.html", async (p) => {
+    await waitForWidget(p.page);
+    const out = await p.page.evaluate(async (url) => {
+      const shown = [];
+      await window.Explain402.init({ onShow: (d) => (shown.push(d.cause), false) });
+      const d = await window.Explain402.handle(await fetch(url));
+      return { shown, returned: d.cause, panels: document.querySelectorAll("[data-explain402]").length };
+    }, EXPIRED);
+    assert.deepEqual(out, { shown: ["card_expired"], returned: "card_expired", panels: 0 });
   });
 });
 

@@ -222,140 +222,149 @@ fn native_row(id: &str, what: &str, unit: &str, since: SystemTime) -> Result<Row
     Ok(row)
 }
 
+/// The browser figures: label (`{fetch}`, `{ky}` and `{reqs}` stand for the sample counts), path
+/// of the statistics in the summary, unit, decimals, and the goal as a ceiling on the median.
+type BrowserRow = (&'static str, &'static str, &'static str, usize, Option<f64>);
+const BROWSER_ROWS: &[BrowserRow] = &[
+    (
+        "success path, stub fetch ({fetch}): plain",
+        "success.plain",
+        " µs",
+        2,
+        None,
+    ),
+    ("… wrapFetch(stub)", "success.wrapped", " µs", 2, None),
+    (
+        "… wrapFetch added per call",
+        "success.wrappedVsPlain.added",
+        " µs",
+        2,
+        None,
+    ),
+    (
+        "… wrapFetch / plain",
+        "success.wrappedVsPlain.ratio",
+        "",
+        3,
+        None,
+    ),
+    (
+        "success path, ky over the stub ({ky}): ky",
+        "ky.ky",
+        " µs",
+        1,
+        None,
+    ),
+    (
+        "… ky + no-op afterResponse hook",
+        "ky.kyNoop",
+        " µs",
+        1,
+        None,
+    ),
+    ("… ky + kyAfterResponse", "ky.kyHook", " µs", 1, None),
+    (
+        "… kyAfterResponse added over a no-op hook",
+        "ky.kyHookVsKyNoop.added",
+        " µs",
+        2,
+        None,
+    ),
+    (
+        "loopback GET /api/ok + body ({reqs}): plain",
+        "loopback.plain",
+        " ms",
+        3,
+        None,
+    ),
+    ("… wrapFetch(fetch)", "loopback.wrapped", " ms", 3, None),
+    (
+        "… wrapFetch / plain",
+        "loopback.wrappedVsPlain.ratio",
+        "",
+        3,
+        Some(1.01),
+    ),
+    (
+        "time to panel, warm: in DOM with a layout box",
+        "warm.dom",
+        " ms",
+        1,
+        Some(4.0),
+    ),
+    ("… warm: next animation frame", "warm.frame", " ms", 1, None),
+    (
+        "time to panel, cold: in DOM with a layout box",
+        "cold.dom",
+        " ms",
+        1,
+        Some(40.0),
+    ),
+    ("… cold: glue (JS) arrived", "cold.glue", " ms", 1, None),
+    ("… cold: WASM arrived", "cold.wasm", " ms", 1, None),
+    (
+        "… cold: from WASM arrived to panel",
+        "cold.afterWasm",
+        " ms",
+        1,
+        None,
+    ),
+];
+
+/// The memory figures: label, key in the before/after readings, unit, divisor.
+const MEMORY_ROWS: &[(&str, &str, &str, f64)] = &[
+    ("DOM nodes incl. shadow trees", "nodes", "", 1.0),
+    ("CDP Nodes (after GC)", "cdpNodes", "", 1.0),
+    ("CDP JSEventListeners", "listeners", "", 1.0),
+    ("WASM memory", "wasmBytes", " KiB", 1024.0),
+    ("JS heap used (after GC)", "heap", " KiB", 1024.0),
+];
+
+/// Most the WASM memory may grow over the memory cycles.
+const MAX_WASM_GROWTH: f64 = 256.0 * 1024.0;
+
 fn print_table(b: &Value, native: Vec<Row>) {
-    let s = &b["summary"];
-    let succ = &s["success"];
-    let calls = format!(
-        "{} × {} calls",
-        b["success"]["samples"], b["success"]["calls"]
-    );
-    let reqs = format!(
-        "{} × {} requests",
-        b["loopback"]["samples"], b["loopback"]["calls"]
-    );
+    let counts = |k: &str, what: &str| format!("{} × {} {what}", b[k]["samples"], b[k]["calls"]);
+    let at = |path: &str| path.split('.').fold(&b["summary"], |v, k| &v[k]);
+    let mut rows: Vec<Row> = BROWSER_ROWS
+        .iter()
+        .map(|(label, path, unit, digits, goal)| {
+            let label = label
+                .replace("{fetch}", &counts("fetch", "calls"))
+                .replace("{ky}", &counts("ky", "calls"))
+                .replace("{reqs}", &counts("loopback", "requests"));
+            let row = Row::new(label, at(path), unit, *digits);
+            match goal {
+                Some(g) => row.goal(at(path), *g, &format!("≤ {g}{unit}")),
+                None => row,
+            }
+        })
+        .collect();
     let mem = &b["memory"];
-    let delta = |k: &str, unit: &str, scale: f64| {
-        let (x, y) = (mem["before"][k].as_f64(), mem["after"][k].as_f64());
-        match (x, y) {
-            (Some(x), Some(y)) => format!(
-                "{:.0} → {:.0}{unit} ({:+.0})",
-                x / scale,
-                y / scale,
-                (y - x) / scale
-            ),
-            _ => "?".into(),
-        }
-    };
-    let grew = |k: &str| {
-        mem["after"][k]
-            .as_f64()
-            .zip(mem["before"][k].as_f64())
-            .map(|(a, b)| a - b)
-    };
-    let none_left = |k: &str| {
-        let v = if grew(k).is_some_and(|g| g <= 0.0) {
-            "met"
-        } else {
-            "missed"
+    for (i, (label, key, unit, scale)) in MEMORY_ROWS.iter().enumerate() {
+        let (x, y) = (mem["before"][key].as_f64(), mem["after"][key].as_f64());
+        let Some((x, y)) = x.zip(y) else {
+            rows.push(Row::plain(*label, "?".into(), String::new()));
+            continue;
         };
-        format!("back to baseline: {v}")
-    };
-    let wasm_goal = match grew("wasmBytes") {
-        Some(g) if g <= 256.0 * 1024.0 => "≤ 256 KiB: met",
-        _ => "≤ 256 KiB: missed",
-    };
-    let cycles = &mem["cycles"];
-    let mut rows = vec![
-        Row::new(
-            format!("success path, stub fetch ({calls}): plain"),
-            &succ["plain"],
-            " µs",
-            2,
-        ),
-        Row::new("… wrapFetch(stub)", &succ["wrapped"], " µs", 2),
-        Row::new(
-            "… wrapFetch added per call",
-            &succ["wrappedVsPlain"]["added"],
-            " µs",
-            2,
-        ),
-        Row::new(
-            "… wrapFetch / plain",
-            &succ["wrappedVsPlain"]["ratio"],
-            "",
-            3,
-        ),
-        Row::new("… ky", &succ["ky"], " µs", 1),
-        Row::new("… ky + no-op afterResponse hook", &succ["kyNoop"], " µs", 1),
-        Row::new("… ky + kyAfterResponse", &succ["kyHook"], " µs", 1),
-        Row::new(
-            "… kyAfterResponse added over a no-op hook",
-            &succ["kyHookVsKyNoop"]["added"],
-            " µs",
-            2,
-        ),
-        Row::new(
-            format!("loopback GET /api/ok + body ({reqs}): plain"),
-            &s["loopback"]["plain"],
-            " ms",
-            3,
-        ),
-        Row::new("… wrapFetch(fetch)", &s["loopback"]["wrapped"], " ms", 3),
-        Row::new(
-            "… wrapFetch / plain",
-            &s["loopback"]["wrappedVsPlain"]["ratio"],
-            "",
-            3,
-        )
-        .goal(&s["loopback"]["wrappedVsPlain"]["ratio"], 1.01, "≤ 1.01"),
-        Row::new(
-            "time to panel, warm: in DOM with a layout box",
-            &s["warm"]["dom"],
-            " ms",
-            1,
-        )
-        .goal(&s["warm"]["dom"], 4.0, "≤ 4 ms"),
-        Row::new(
-            "… warm: next animation frame",
-            &s["warm"]["frame"],
-            " ms",
-            1,
-        ),
-        Row::new(
-            "time to panel, cold: in DOM with a layout box",
-            &s["cold"]["dom"],
-            " ms",
-            1,
-        )
-        .goal(&s["cold"]["dom"], 40.0, "≤ 40 ms"),
-        Row::new("… cold: glue (JS) arrived", &s["cold"]["glue"], " ms", 1),
-        Row::new("… cold: WASM arrived", &s["cold"]["wasm"], " ms", 1),
-        Row::plain(
-            format!("{cycles} show/dismiss cycles: DOM nodes incl. shadow trees"),
-            delta("nodes", "", 1.0),
-            none_left("nodes"),
-        ),
-        Row::plain(
-            "… CDP Nodes (after GC)",
-            delta("cdpNodes", "", 1.0),
-            none_left("cdpNodes"),
-        ),
-        Row::plain(
-            "… CDP JSEventListeners",
-            delta("listeners", "", 1.0),
-            none_left("listeners"),
-        ),
-        Row::plain(
-            "… WASM memory",
-            delta("wasmBytes", " KiB", 1024.0),
-            wasm_goal.into(),
-        ),
-        Row::plain(
-            "… JS heap used (after GC)",
-            delta("heap", " KiB", 1024.0),
-            String::new(),
-        ),
-    ];
+        let value = format!(
+            "{:.0} → {:.0}{unit} ({:+.0})",
+            x / scale,
+            y / scale,
+            (y - x) / scale
+        );
+        let verdict = |ok: bool| if ok { "met" } else { "missed" };
+        let goal = match *key {
+            "heap" => String::new(),
+            "wasmBytes" => format!("≤ 256 KiB: {}", verdict(y - x <= MAX_WASM_GROWTH)),
+            _ => format!("back to baseline: {}", verdict(y <= x)),
+        };
+        let label = match i {
+            0 => format!("{} show/dismiss cycles: {label}", mem["cycles"]),
+            _ => format!("… {label}"),
+        };
+        rows.push(Row::plain(label, value, goal));
+    }
     rows.extend(native);
     println!("| measurement | median | p10 | p90 | goal or note |");
     println!("|---|---:|---:|---:|---|");
@@ -365,7 +374,10 @@ fn print_table(b: &Value, native: Vec<Row>) {
             r.label, r.median, r.p10, r.p90, r.goal
         );
     }
-    if let Some(n) = s["cold"]["preloaded"].as_u64().filter(|n| *n > 0) {
+    if let Some(n) = b["summary"]["cold"]["preloaded"]
+        .as_u64()
+        .filter(|n| *n > 0)
+    {
         println!("\nwarning: in {n} cold samples the WASM was already loading before the 402");
     }
 }
