@@ -28,12 +28,15 @@ export function create(base, script) {
   let installed; // { wrapper, original } while install() is in effect
   const pending = new Set(); // resolvers of calls the WASM has not answered yet
   const wasm = new URL("explain402_core_bg.wasm", base);
+  // The page's fetch as it was when the widget arrived: the WASM is fetched with it, so the
+  // widget's own file never goes through a wrapper (ours or the app's) installed later.
+  const pageFetch = globalThis.fetch;
 
   const load = () =>
     (core ||= Promise.resolve()
       .then(() => import(new URL("explain402_core.js", base).href))
       .then(async (m) => {
-        await m.default({ module_or_path: wasm });
+        await m.default({ module_or_path: pageFetch(wasm) });
         m.configure(options);
         // A panic in the WASM (a bug) aborts: it surfaces as an uncaught RuntimeError from the
         // WASM file and leaves that call unanswered. Answer every pending call with null and

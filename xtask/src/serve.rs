@@ -195,7 +195,9 @@ fn start_with(ctx: Ctx, port: u16, second_port: u16) -> Result<Server> {
 }
 
 fn listen(ctx: &Arc<Ctx>, port: u16) -> Result<Origin> {
-    let http = tiny_http::Server::http(("127.0.0.1", port))
+    let http = bind(port)
+        .map_err(|e| e.to_string())
+        .and_then(|l| tiny_http::Server::from_listener(l, None).map_err(|e| e.to_string()))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let port = http.server_addr().to_ip().map_or(port, |a| a.port());
     let http = Arc::new(http);
@@ -209,6 +211,22 @@ fn listen(ctx: &Arc<Ctx>, port: u16) -> Result<Origin> {
         port,
         thread: Some(thread),
     })
+}
+
+/// A loopback listener whose connections send at once.
+///
+/// # Design
+/// tiny_http writes through a small buffer, and with Nagle's algorithm on, every response over
+/// about 1 KiB waited some 40 ms for the browser's delayed ACK. Linux hands `TCP_NODELAY` from
+/// the listening socket to every accepted one, so it is set here, once.
+fn bind(port: u16) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.set_reuse_address(true)?;
+    socket.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())?;
+    socket.listen(1024)?;
+    Ok(socket.into())
 }
 
 /// Hands every request to a thread of its own until the server is dropped.
