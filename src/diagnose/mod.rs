@@ -54,6 +54,7 @@ mod text;
 mod x402;
 mod xendit;
 
+pub use base64::decode as decode_base64;
 pub use cause::Cause;
 pub use details::{Amount, Details, Link, PaymentChallenge, Source};
 pub use exchange::{Exchange, Headers};

@@ -134,33 +134,8 @@ fn find(dir: &Path, name: &str) -> Option<Value> {
     }
 }
 
-/// Standard or URL-safe base64, padding optional, whitespace ignored.
-pub fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in s
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace())
-        .take_while(|&c| c != b'=')
-    {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
+/// The same base64 reader the widget uses for x402 headers and fixtures.
+pub use explain402::diagnose::decode_base64;
 
 /// Standard base64 with padding.
 pub fn encode_base64(bytes: &[u8]) -> String {
