@@ -1,6 +1,7 @@
-//! The loader: the few hundred bytes a page downloads up front. It watches responses, keeps
-//! calls made before the WASM is loaded, loads the rest (glue, wasm) relative to its own URL at
-//! idle time or on the first watched response, and never lets an error reach the app.
+//! The loader: the one small file a page downloads up front (about 1 KB brotli). It watches
+//! responses, keeps calls made before the WASM is loaded, loads the rest (glue, wasm) relative to
+//! its own URL at idle time or on the first watched response, and never lets an error reach the
+//! app.
 
 /** Statuses watched when the integrator does not choose. */
 const DEFAULT_STATUSES = [402];

@@ -356,6 +356,8 @@ test("the packed npm package installs, imports and explains", async () => {
   ]);
   const manifest = JSON.parse(readFileSync(join(E2E_WWW, "pkg/package.json"), "utf8"));
   assert.equal(manifest.exports["."].import, "./explain402.mjs");
+  const crate = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/\[package\][^[]*?\nversion = "([^"]+)"/);
+  assert.equal(packed.version, crate[1], "the package carries the crate's version");
   await onPage("/e2e/npm.html", async (p) => {
     await p.page.waitForSelector("html[data-ready=true]", { timeout: 10_000 });
     const api = await p.page.evaluate(() => ({

@@ -73,7 +73,7 @@ pub fn build_dist() -> Result {
         ])
         .arg(format!("--outfile={}", glue.display())))?;
     eprintln!("build: loaders (esbuild)");
-    let version = env!("CARGO_PKG_VERSION");
+    let version = &crate::setup::package_version()?;
     let esbuild = |entry: &str, format: &str, out: &str| {
         run(Command::new(root.join("node_modules/.bin/esbuild"))
             .arg(root.join("src/js").join(entry))

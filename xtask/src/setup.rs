@@ -26,6 +26,18 @@ pub fn output(cmd: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The widget's version: the `version` of the `[package]` in the root Cargo.toml.
+pub fn package_version() -> Result<String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[package]")
+        .find_map(|l| l.trim().strip_prefix("version = \""))
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .ok_or_else(|| "Cargo.toml has no [package] version".into())
+}
+
 /// The exact wasm-bindgen version pinned in Cargo.toml (`wasm-bindgen = "=x.y.z"`).
 pub fn wasm_bindgen_version() -> Result<String> {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
