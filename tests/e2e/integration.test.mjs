@@ -116,6 +116,9 @@ test("without idle time, the first watched response loads the widget", async () 
     await p.page.addInitScript(() => {
       window.requestIdleCallback = () => 0;
     });
+    // The first load's idle-time preload must be over before the count restarts, or its late
+    // request would be counted against the reloaded page.
+    await until(() => p.requests.some((u) => u.endsWith(".wasm")), { what: "the first load's WASM request" });
     p.requests.length = 0;
     await p.page.reload();
     await waitForWidget(p.page);
