@@ -297,7 +297,10 @@ not ok 3 - other
 # pass 1
 # fail 2
 ";
-        assert_eq!(failed_files(tap), ["/r/tests/e2e/b.test.mjs", "/r/tests/e2e/c.test.mjs"]);
+        assert_eq!(
+            failed_files(tap),
+            ["/r/tests/e2e/b.test.mjs", "/r/tests/e2e/c.test.mjs"]
+        );
         assert_eq!(node_counts(tap), (1, 2));
         let cargo = "test result: ok. 38 passed; 0 failed; 0 ignored\ntest result: FAILED. 2 passed; 1 failed;";
         assert_eq!(cargo_counts(cargo), (40, 1));
