@@ -72,6 +72,11 @@ export async function newPage(path = "/", { locale = "en-US", waitFor = "load", 
   const errors = [];
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
+  // Requests still open, to say which one held a navigation that timed out.
+  const open = new Set();
+  page.on("request", (r) => open.add(r));
+  page.on("requestfinished", (r) => open.delete(r));
+  page.on("requestfailed", (r) => open.delete(r));
   page.on("console", (m) => {
     const entry = { type: m.type(), text: m.text() };
     messages.push(entry);
@@ -79,7 +84,14 @@ export async function newPage(path = "/", { locale = "en-US", waitFor = "load", 
   });
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
   page.on("crash", () => errors.push("the page crashed"));
-  const response = await page.goto(BASE_URL + path, { waitUntil: waitFor });
+  let response;
+  try {
+    response = await page.goto(BASE_URL + path, { waitUntil: waitFor });
+  } catch (e) {
+    const pending = [...open].map((r) => r.url()).join(", ") || "none";
+    await context.close();
+    throw new Error(`${e.message}\n  requests still open: ${pending}\n  console: ${JSON.stringify(messages)}`);
+  }
   if (!response || !response.ok()) {
     await context.close();
     throw new Error(`GET ${path}: ${response ? response.status() : "no response"}`);
