@@ -5,6 +5,8 @@ use crate::{root, Result};
 use std::fs;
 use std::process::Command;
 
+mod imports;
+
 /// The wasm-bindgen output name; `explain402.js` is the loader's.
 pub const CORE: &str = "explain402_core";
 
@@ -12,7 +14,7 @@ pub fn run_cmd(_args: &[String]) -> Result {
     ensure_build_tools()?;
     build_dist()?;
     crate::size::print(&crate::size::measure()?);
-    Ok(())
+    crate::size::print_wasm_parts()
 }
 
 /// Builds dist/ (assumes the tools are installed).
@@ -57,11 +59,17 @@ pub fn build_dist() -> Result {
             "-o",
         ])
         .arg(&bg))?;
+    eprintln!("build: short import names");
+    let glue = dist.join(format!("{CORE}.js"));
+    let read = |p: &std::path::Path| fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let text = String::from_utf8(read(&glue)?).map_err(|e| e.to_string())?;
+    let (short_wasm, short_glue) = imports::shorten(&read(&bg)?, &text)?;
+    fs::write(&bg, short_wasm).map_err(|e| e.to_string())?;
+    fs::write(&glue, short_glue).map_err(|e| e.to_string())?;
     // The glue is minified in place: same file name, same exports (`default` = init,
     // `configure`, `diagnose`, `handle`, `dismiss`, `initSync`); the wasm import object keeps
     // its property names, which minifiers never rename. Measured: 6.6 KB -> 5.0 KB brotli.
     eprintln!("build: glue (esbuild --minify)");
-    let glue = dist.join(format!("{CORE}.js"));
     run(Command::new(root.join("node_modules/.bin/esbuild"))
         .arg(&glue)
         .args([

@@ -11,7 +11,7 @@ const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
 const FIRST_PANEL_GOAL: usize = 24 * 1024;
 /// The enforced regression ceiling for the same total, a little above today's figure, so the
 /// download cannot silently grow while the goal above is worked towards. Lower it as it shrinks.
-const FIRST_PANEL_CEILING: usize = 96 * 1024;
+const FIRST_PANEL_CEILING: usize = 90 * 1024;
 
 pub struct Row {
     pub name: String,
@@ -23,6 +23,7 @@ pub struct Row {
 pub fn run(_args: &[String]) -> Result {
     let rows = measure()?;
     print(&rows);
+    print_wasm_parts()?;
     check(&rows)
 }
 
@@ -119,6 +120,50 @@ pub fn print(rows: &[Row]) {
         FIRST_PANEL_CEILING,
         FIRST_PANEL_GOAL
     );
+}
+
+/// What the wasm is made of, each part compressed alone (so the parts add up to a little more
+/// than the whole): machine code, data (texts in both locales, vendor tables, styles, panic
+/// messages), and the rest (imports, exports, types). Says where bytes can still come from.
+pub fn print_wasm_parts() -> Result {
+    let path = crate::dist_dir().join(format!("{CORE}_bg.wasm"));
+    let wasm = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut parts = [
+        ("code", Vec::new()),
+        ("data", Vec::new()),
+        ("imports, exports, types", Vec::new()),
+    ];
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        let (mut len, mut shift, mut i) = (0usize, 0, at + 1);
+        while let Some(&b) = wasm.get(i) {
+            len |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            i += 1;
+            if b < 0x80 {
+                break;
+            }
+        }
+        let body = wasm.get(i..i + len).ok_or("wasm: truncated section")?;
+        let part = match id {
+            10 => 0,
+            11 => 1,
+            _ => 2,
+        };
+        parts[part].1.extend_from_slice(body);
+        at = i + len;
+    }
+    println!("{CORE}_bg.wasm by part, each compressed alone:");
+    for (name, bytes) in &parts {
+        println!(
+            "  {name:<24} {:>9} {:>9} {:>9}",
+            bytes.len(),
+            gzip(bytes),
+            brotli(bytes)
+        );
+    }
+    Ok(())
 }
 
 /// Fails when a budget is exceeded.
