@@ -22,3 +22,12 @@ mod intercept;
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 mod surface;
+
+/// # Design
+/// A small free-list allocator instead of the default dlmalloc: the widget allocates little
+/// and briefly, and dlmalloc is ~7 KB of wasm. The wasm build is single-threaded.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
