@@ -33,11 +33,21 @@ export function create(base, script) {
   // widget's own file never goes through a wrapper (ours or the app's) installed later.
   const pageFetch = globalThis.fetch;
 
+  // The WASM is fetched and compiled while the glue loads, side by side rather than one after
+  // the other. Compiled from the stream when served as application/wasm, from the bytes if not.
+  const compile = () =>
+    pageFetch(wasm).then((r) => {
+      if (!r.ok) throw new Error(r.status + " fetching " + wasm.href);
+      return /^application\/wasm/i.test(r.headers.get("content-type"))
+        ? WebAssembly.compileStreaming(r)
+        : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+    });
+
   const load = () =>
     (core ||= Promise.resolve()
-      .then(() => import(new URL("explain402_core.js", base).href))
-      .then(async (m) => {
-        await m.default({ module_or_path: pageFetch(wasm) });
+      .then(() => Promise.all([import(new URL("explain402_core.js", base).href), compile()]))
+      .then(async ([m, compiled]) => {
+        await m.default({ module_or_path: compiled });
         m.configure(options);
         // A panic in the WASM (a bug) aborts: it surfaces as an uncaught RuntimeError from the
         // WASM file and leaves that call unanswered. Answer every pending call with null and
