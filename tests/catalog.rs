@@ -197,7 +197,7 @@ fn details_appear_where_they_help() {
     );
     assert_eq!(
         rate.steps[0],
-        "Tunggu sebentar, lalu coba lagi dalam 30 detik."
+        "Tunggu sebelum mencoba lagi (sekitar 30 detik)."
     );
     let rate = explain(
         &catalog,
@@ -208,7 +208,7 @@ fn details_appear_where_they_help() {
             ..Details::default()
         },
     );
-    assert_eq!(rate.steps[0], "Wait a moment, then try again in 2 minutes.");
+    assert_eq!(rate.steps[0], "Wait before trying again (about 2 minutes).");
     let rate = explain(
         &catalog,
         Cause::RateLimited,
@@ -218,7 +218,23 @@ fn details_appear_where_they_help() {
             ..Details::default()
         },
     );
-    assert_eq!(rate.steps[0], "Wait a moment, then try again.");
+    assert_eq!(rate.steps[0], "Wait before trying again.");
+    // A long wait reads as one: no "a moment" before "2 hours".
+    for (locale, expected) in [
+        ("en", "Wait before trying again (about 2 hours)."),
+        ("id", "Tunggu sebelum mencoba lagi (sekitar 2 jam)."),
+    ] {
+        let rate = explain(
+            &catalog,
+            Cause::RateLimited,
+            locale,
+            Details {
+                retry_after: Some(7200),
+                ..Details::default()
+            },
+        );
+        assert_eq!(rate.steps[0], expected);
+    }
 
     let onchain = explain(
         &catalog,

@@ -238,7 +238,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "The payment couldn't be processed right now",
         explanation: "There was a temporary problem in the payment system. It's usually not a problem with your card or account.",
         steps: &[
-            "Wait a moment[[ (about {retryAfter})]], then try again.",
+            "Wait before trying again[[ (about {retryAfter})]].",
             "If it keeps failing, use another payment method.",
         ],
         labels: &[],
@@ -341,7 +341,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Too many attempts in a short time",
         explanation: "To keep the service running smoothly, this site limits how many requests can be made in a short time. The limit is only temporary.",
         steps: &[
-            "Wait a moment, then try again[[ in {retryAfter}]].",
+            "Wait before trying again[[ (about {retryAfter})]].",
             "Avoid reloading the page over and over, as that can make the wait longer.",
         ],
         labels: &[],

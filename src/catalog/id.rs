@@ -239,7 +239,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Pembayaran belum dapat diproses saat ini",
         explanation: "Terjadi gangguan sementara pada sistem pembayaran. Biasanya ini bukan masalah pada kartu atau akun Anda.",
         steps: &[
-            "Tunggu sebentar[[ (sekitar {retryAfter})]], lalu coba lagi.",
+            "Tunggu sebelum mencoba lagi[[ (sekitar {retryAfter})]].",
             "Jika terus gagal, gunakan metode pembayaran lain.",
         ],
         labels: &[],
@@ -342,7 +342,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Terlalu banyak percobaan dalam waktu singkat",
         explanation: "Agar layanan tetap lancar, situs ini membatasi jumlah permintaan yang dapat dikirim dalam waktu singkat. Pembatasan ini hanya sementara.",
         steps: &[
-            "Tunggu sebentar, lalu coba lagi[[ dalam {retryAfter}]].",
+            "Tunggu sebelum mencoba lagi[[ (sekitar {retryAfter})]].",
             "Hindari memuat ulang halaman berkali-kali karena hal itu justru dapat memperpanjang waktu tunggu.",
         ],
         labels: &[],

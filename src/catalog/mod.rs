@@ -16,7 +16,7 @@
 //!     details: Details { retry_after: Some(30), ..Details::default() },
 //! };
 //! let e = Catalog::builtin().explain(&d, "id-ID", &PlainFormat);
-//! assert_eq!(e.steps[0], "Tunggu sebentar, lalu coba lagi dalam 30 detik.");
+//! assert_eq!(e.steps[0], "Tunggu sebelum mencoba lagi (sekitar 30 detik).");
 //! ```
 //!
 //! # Design
