@@ -28,6 +28,15 @@
 //! its own, so a slow or endless response never delays another request. Streaming responses are
 //! written by hand on the raw connection (`Request::into_writer`) because tiny_http buffers a
 //! streamed body into 8 KiB chunks and flushes it only at the end.
+//!
+//! Every reply is written that way, with `Connection: close`. tiny_http 0.12 hands connections to
+//! a thread pool that can lose a wake-up: when connections arrive faster than the idle threads it
+//! just woke start running (a browser opening several at once for a page), one stays queued
+//! until a pool thread is free, and a kept-alive connection keeps its thread until the browser
+//! closes it. A page's request then went unanswered, and its `load` event never came, for as
+//! long as the browser kept its other connections (the e2e test of `/csp-nowasm/`). A connection
+//! per request frees each thread as soon as its reply is sent, so a queued one waits
+//! milliseconds; tiny_http does not let a reply carry `Connection`, hence the hand-written ones.
 
 mod api;
 mod cases;

@@ -1,4 +1,4 @@
-//! HTTP plumbing for the server: request targets, replies, CORS, and hand-written streaming.
+//! HTTP plumbing for the server: request targets, replies, CORS, and hand-written replies.
 
 use super::Ctx;
 use std::io::{self, Write};
@@ -174,7 +174,8 @@ impl Reply {
         }
     }
 
-    /// Writes the reply; `Err` when the client went away before the end.
+    /// Writes the reply with `Connection: close` (see the design notes in `serve.rs`); `Err`
+    /// when the client went away before the end.
     pub fn send(self, request: tiny_http::Request, ctx: &Ctx) -> io::Result<()> {
         match self {
             Reply::Full {
@@ -182,15 +183,36 @@ impl Reply {
                 headers,
                 body,
             } => {
-                let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-                for header in headers.iter().filter_map(|(n, v)| to_header(n, v)) {
-                    response.add_header(header);
+                let head_only = *request.method() == tiny_http::Method::Head;
+                // 1xx, 204 and 304 have no body, nor a length.
+                let bodiless = matches!(status, 100..=199 | 204 | 304);
+                let mut out = request.into_writer();
+                let mut head = head(status, &headers);
+                if !bodiless {
+                    head.push_str(&format!("Content-Length: {}\r\n", body.len()));
                 }
-                request.respond(response)
+                head.push_str("Connection: close\r\n\r\n");
+                out.write_all(head.as_bytes())?;
+                if !head_only && !bodiless {
+                    out.write_all(&body)?;
+                }
+                out.flush()
             }
             Reply::Stream(stream) => stream.send(request, ctx),
         }
     }
+}
+
+/// The status line and the headers of a reply written by hand, without the blank line.
+fn head(status: u16, headers: &[(String, String)]) -> String {
+    let reason = tiny_http::StatusCode(status).default_reason_phrase();
+    let mut head = format!("HTTP/1.1 {status} {reason}\r\n");
+    for (name, value) in headers {
+        if to_header(name, value).is_some() {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head
 }
 
 /// A tiny_http header, or `None` for hop-by-hop names and values that are not visible ASCII.
@@ -231,19 +253,12 @@ impl Stream {
     fn send(self, request: tiny_http::Request, ctx: &Ctx) -> io::Result<()> {
         let head_only = *request.method() == tiny_http::Method::Head;
         let chunked = *request.http_version() != tiny_http::HTTPVersion(1, 0);
-        let reason = tiny_http::StatusCode(self.status).default_reason_phrase();
         let mut out = request.into_writer();
-        let mut head = format!("HTTP/1.1 {} {reason}\r\n", self.status);
-        for (name, value) in &self.headers {
-            if to_header(name, value).is_some() {
-                head.push_str(&format!("{name}: {value}\r\n"));
-            }
+        let mut head = head(self.status, &self.headers);
+        if chunked {
+            head.push_str("Transfer-Encoding: chunked\r\n");
         }
-        head.push_str(if chunked {
-            "Transfer-Encoding: chunked\r\n\r\n"
-        } else {
-            "Connection: close\r\n\r\n"
-        });
+        head.push_str("Connection: close\r\n\r\n");
         out.write_all(head.as_bytes())?;
         out.flush()?;
         if head_only {

@@ -338,3 +338,55 @@ fn dropping_the_server_closes_both_origins() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Browsers open several connections at once and keep them open between requests. Every one
+/// must be answered: tiny_http's connection pool can lose the wake-up of a connection that
+/// arrives while a thread it just woke has not yet run, and a kept-alive connection held that
+/// thread until the browser closed it (a page's `load` then waited, as in the e2e tests).
+#[test]
+fn bursts_of_connections_are_all_answered_while_others_stay_open() {
+    let (server, _dir) = server();
+    let url = server.url();
+    /// Sends a keep-alive GET and reads the answer; the stream stays open unless the server
+    /// said `Connection: close`, as a browser's connection pool would do.
+    fn ask(url: &str) -> Result<Option<TcpStream>, String> {
+        let mut s = TcpStream::connect(addr(url)).map_err(|e| e.to_string())?;
+        s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        s.write_all(b"GET /api/ok HTTP/1.1\r\nHost: x\r\n\r\n")
+            .map_err(|e| e.to_string())?;
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !String::from_utf8_lossy(&seen).contains(r#"{"ok":true}"#) {
+            match s.read(&mut buf) {
+                Ok(0) => return Err("closed before the answer".into()),
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+                Err(e) => return Err(format!("no answer within 3 s ({e})")),
+            }
+        }
+        let close = String::from_utf8_lossy(&seen)
+            .to_ascii_lowercase()
+            .contains("connection: close");
+        Ok((!close).then_some(s))
+    }
+    for round in 0..300 {
+        let mut open: Vec<TcpStream> = (0..round % 6)
+            .filter_map(|_| ask(&url).expect("a held connection is answered"))
+            .collect();
+        let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let burst: Vec<_> = (0..6)
+            .map(|_| {
+                let (url, start) = (url.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    ask(&url)
+                })
+            })
+            .collect();
+        for b in burst {
+            match b.join().unwrap() {
+                Ok(kept) => open.extend(kept),
+                Err(e) => panic!("round {round}: a request of a burst was never read: {e}"),
+            }
+        }
+    }
+}
