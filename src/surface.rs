@@ -1,5 +1,6 @@
-//! The #[wasm_bindgen] surface: `configure`, `handle`, `diagnose`, `dismiss`. The loader
-//! (src/js/core.js) is the only caller; it clones responses and catches every error.
+//! The #[wasm_bindgen] surface: `configure`, `limits`, `handle`, `diagnose`, `dismiss`. The loader
+//! (src/js/core.js) is the only caller; it reads a bounded copy of each response and catches
+//! every error.
 
 use crate::catalog::Explanation;
 use crate::diagnose::{diagnose_at, Diagnosis};
@@ -80,8 +81,8 @@ fn config_for(overrides: &JsValue) -> Config {
     config
 }
 
-async fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
-    let ex = read_exchange(response, config.max_body_bytes, config.read_timeout_ms).await?;
+fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
+    let ex = read_exchange(response, config.max_body_bytes);
     let now = (js_sys::Date::now() / 1000.0) as u64;
     let diagnosis = diagnose_at(&ex, &config.rules, Some(now))?;
     let locale = present::locale(config);
@@ -91,21 +92,30 @@ async fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Expl
     Some((diagnosis, explanation))
 }
 
-/// Diagnoses `response` (a clone made by the loader) without touching the page.
+/// How much of a response the loader reads for a call with `overrides`:
+/// `[maxBodyBytes, readTimeoutMs]`, validated and capped.
 #[wasm_bindgen]
-pub async fn diagnose(response: JsValue, overrides: JsValue) -> JsValue {
+pub fn limits(overrides: JsValue) -> Vec<u32> {
     let config = config_for(&overrides);
-    match explain(&response, &config).await {
+    vec![config.max_body_bytes as u32, config.read_timeout_ms]
+}
+
+/// Diagnoses a response read by the loader without touching the page.
+#[wasm_bindgen]
+pub fn diagnose(response: JsValue, overrides: JsValue) -> JsValue {
+    let config = config_for(&overrides);
+    match explain(&response, &config) {
         Some((d, e)) => present::report(&d, &e),
         None => JsValue::NULL,
     }
 }
 
-/// Diagnoses `response` and shows the panel (unless `onShow` returns `false`).
+/// Diagnoses a response read by the loader and shows the panel (unless `onShow` returns
+/// `false`).
 #[wasm_bindgen]
-pub async fn handle(response: JsValue, overrides: JsValue) -> JsValue {
+pub fn handle(response: JsValue, overrides: JsValue) -> JsValue {
     let config = config_for(&overrides);
-    let Some((d, e)) = explain(&response, &config).await else {
+    let Some((d, e)) = explain(&response, &config) else {
         return JsValue::NULL;
     };
     let report = present::report(&d, &e);

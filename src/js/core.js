@@ -19,6 +19,50 @@ function fromDataset(d) {
 }
 
 /**
+ * Reads at most `max` bytes of a `Response` copy's body within `ms` milliseconds, then cancels
+ * the copy (the app's own branch keeps flowing), for the WASM: `{ status, headers, body,
+ * truncated }`, or null when the body failed (the request was aborted or the connection broke,
+ * and the app sees that itself).
+ */
+async function read(copy, [max, ms]) {
+  const out = { status: copy.status, headers: copy.headers, truncated: false };
+  const reader = copy.body && copy.body.getReader();
+  const chunks = [];
+  let size = 0;
+  let timer;
+  if (reader) {
+    const deadline = new Promise((r) => (timer = setTimeout(r, ms)));
+    try {
+      for (;;) {
+        const c = await Promise.race([reader.read(), deadline]);
+        if (!c) {
+          out.truncated = true; // the deadline won
+          break;
+        }
+        if (c.done) break;
+        chunks.push(c.value);
+        if ((size += c.value.length) >= max) {
+          out.truncated = true;
+          break;
+        }
+      }
+    } catch (e) {
+      return null; // an errored stream needs no cancelling
+    } finally {
+      clearTimeout(timer);
+    }
+    reader.cancel().catch(nothing);
+  }
+  const body = (out.body = new Uint8Array(Math.min(size, max)));
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c.subarray(0, Math.max(0, body.length - at)), at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
  * Creates the public API. `base` is the URL the other files are loaded from; `script` is the
  * classic script element (or null for the ES module).
  */
@@ -27,7 +71,6 @@ export function create(base, script) {
   let options = data;
   let core; // Promise of the wasm-bindgen module, or of null when it failed to load
   let installed; // { wrapper, original } while install() is in effect
-  const pending = new Set(); // resolvers of calls the WASM has not answered yet
   const wasm = new URL("explain402_core_bg.wasm", base);
   // The page's fetch as it was when the widget arrived: the WASM is fetched with it, so the
   // widget's own file never goes through a wrapper (ours or the app's) installed later.
@@ -43,25 +86,30 @@ export function create(base, script) {
         : r.arrayBuffer().then((b) => WebAssembly.compile(b));
     });
 
+  // A panic in the WASM (a bug) aborts with a RuntimeError: thrown to `call` below, or, from a
+  // panel's listener, uncaught from the WASM file. The panic hook has logged it; the module's
+  // state may be broken, so it is not used again.
+  let broken = false;
+  const halt = () => {
+    if (broken) return;
+    broken = true;
+    removeEventListener("error", uncaught);
+    core = Promise.resolve(null);
+    warn("stopped after an internal error; fetch keeps working without explanations");
+  };
+  function uncaught(e) {
+    if (e.filename !== wasm.href) return;
+    e.preventDefault();
+    halt();
+  }
+
   const load = () =>
     (core ||= Promise.resolve()
       .then(() => Promise.all([import(new URL("explain402_core.js", base).href), compile()]))
       .then(async ([m, compiled]) => {
         await m.default({ module_or_path: compiled });
         m.configure(options);
-        // A panic in the WASM (a bug) aborts: it surfaces as an uncaught RuntimeError from the
-        // WASM file and leaves that call unanswered. Answer every pending call with null and
-        // stop using the module, whose state may be broken.
-        const stop = (e) => {
-          if (e.filename !== wasm.href) return;
-          e.preventDefault(); // the panic hook has already logged it
-          removeEventListener("error", stop);
-          warn("stopped after an internal error; fetch keeps working without explanations");
-          core = Promise.resolve(null);
-          for (const resolve of pending) resolve(null);
-          pending.clear();
-        };
-        addEventListener("error", stop);
+        addEventListener("error", uncaught);
         return m;
       })
       .catch((e) => {
@@ -83,17 +131,15 @@ export function create(base, script) {
     }
     return load()
       .then((m) => {
-        if (m)
-          return new Promise((resolve, reject) => {
-            pending.add(resolve);
-            m[verb](copy, o).then(resolve, reject).finally(() => pending.delete(resolve));
-          });
+        // Anything else (an axios response, say) goes in as it is. Never through `await`, which
+        // would read a `then` from whatever the app handed over.
+        if (m) return copy instanceof Response ? read(copy, m.limits(o)).then((ex) => ex && m[verb](ex, o)) : m[verb](copy, o);
         // Nobody will read the copy: cancel it, or it would buffer the whole body.
         if (copy !== res && copy && copy.body) copy.body.cancel().catch(nothing);
       })
       .then(
         (d) => d || null,
-        (e) => (warn("failed on this response (" + e + ")"), null)
+        (e) => (e instanceof WebAssembly.RuntimeError ? halt() : warn("failed on this response (" + e + ")"), null)
       );
   };
 

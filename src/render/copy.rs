@@ -1,7 +1,7 @@
 //! Copying text to the clipboard from a panel button, and saying whether it worked.
 
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// Writes `text` to the clipboard, then puts `copied` or `failed` into the `status` element.
@@ -9,7 +9,9 @@ use web_sys::Element;
 /// # Design
 ///
 /// The Clipboard API is missing outside secure contexts, so its presence is checked first:
-/// calling it blindly would throw from inside the click listener.
+/// calling it blindly would throw from inside the click listener. `writeText` fulfils with
+/// `undefined` and rejects with an error, so one self-freeing closure, given as both handlers,
+/// tells the outcomes apart (no async runtime in the WASM, no leaked closure).
 pub(crate) fn copy(text: &str, status: &Element, copied: &str, failed: &str) {
     status.set_text_content(None);
     let Some(clipboard) = clipboard() else {
@@ -18,13 +20,18 @@ pub(crate) fn copy(text: &str, status: &Element, copied: &str, failed: &str) {
     };
     let promise = clipboard.write_text(text);
     let (status, copied, failed) = (status.clone(), copied.to_owned(), failed.to_owned());
-    wasm_bindgen_futures::spawn_local(async move {
-        let label = match JsFuture::from(promise).await {
-            Ok(_) => copied,
-            Err(_) => failed,
+    let settle = Closure::once_into_js(move |outcome: JsValue| {
+        let label = if outcome.is_undefined() {
+            copied
+        } else {
+            failed
         };
         status.set_text_content(Some(&label));
     });
+    let then = js_sys::Reflect::get(&promise, &JsValue::from_str("then"));
+    if let Ok(then) = then.and_then(|t| t.dyn_into::<js_sys::Function>()) {
+        let _ = then.call2(&promise, &settle, &settle);
+    }
 }
 
 fn clipboard() -> Option<web_sys::Clipboard> {
