@@ -37,7 +37,9 @@ pub(crate) fn warn_once(warnings: Vec<String>) {
 
 /// # Design
 /// The message is assembled from pieces rather than with `Display for PanicHookInfo`, which
-/// would link more of `core::fmt` (several KB of wasm) for a path no input should reach.
+/// would link more of `core::fmt` (several KB of wasm) for a path no input should reach. The
+/// release wasm is built with immediate-abort panics, which never call the hook; it logs in
+/// the stable-Rust fallback build and in the browser tests.
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {

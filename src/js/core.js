@@ -1,4 +1,4 @@
-//! The loader: the one small file a page downloads up front (about 1 KB brotli). It watches
+//! The loader: the one small file a page downloads up front (about 1.4 KB brotli). It watches
 //! responses, keeps calls made before the WASM is loaded, loads the rest (glue, wasm) relative to
 //! its own URL at idle time or on the first watched response, and never lets an error reach the
 //! app.
@@ -87,8 +87,8 @@ export function create(base, script) {
     });
 
   // A panic in the WASM (a bug) aborts with a RuntimeError: thrown to `call` below, or, from a
-  // panel's listener, uncaught from the WASM file. The panic hook has logged it; the module's
-  // state may be broken, so it is not used again.
+  // panel's listener, uncaught from the WASM file. The module's state may be broken, so it is
+  // not used again.
   let broken = false;
   const halt = () => {
     if (broken) return;

@@ -23,8 +23,20 @@ pub fn build_dist() -> Result {
     let final_dir = crate::dist_dir();
     // Built beside and swapped in at the end, so a running server never sees half a dist/.
     let dist = final_dir.with_extension("tmp");
-    eprintln!("build: wasm (release)");
-    run(Command::new("cargo").args([
+    let toolchain = crate::setup::release_toolchain();
+    let target = match toolchain {
+        // Its own target dir: the flags differ, so sharing one would rebuild everything each time.
+        Some(_) => crate::target_dir().join("release-nightly"),
+        None => crate::target_dir(),
+    };
+    let mut cargo = Command::new("cargo");
+    if let Some(toolchain) = toolchain {
+        eprintln!("build: wasm (release, {toolchain}, -Zbuild-std, immediate-abort panics)");
+        cargo.arg(format!("+{toolchain}"));
+    } else {
+        eprintln!("build: wasm (release, stable)");
+    }
+    cargo.args([
         "build",
         "--release",
         "--lib",
@@ -32,10 +44,17 @@ pub fn build_dist() -> Result {
         "explain402",
         "--target",
         "wasm32-unknown-unknown",
-    ]))?;
+    ]);
+    if toolchain.is_some() {
+        // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
+        cargo
+            .arg("-Zbuild-std=std,panic_abort")
+            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
+    }
+    run(cargo.env("CARGO_TARGET_DIR", &target))?;
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let wasm = crate::target_dir().join("wasm32-unknown-unknown/release/explain402.wasm");
+    let wasm = target.join("wasm32-unknown-unknown/release/explain402.wasm");
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
         .args([

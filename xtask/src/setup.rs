@@ -1,4 +1,5 @@
-//! Installing what is missing: the wasm32 target, wasm-bindgen-cli, npm dev tools, Chromium.
+//! Installing what is missing: the wasm32 target, wasm-bindgen-cli, the pinned nightly for the
+//! release build, npm dev tools, Chromium.
 //!
 //! Every step first checks whether the tool is already there, so a second run costs nothing.
 
@@ -70,6 +71,85 @@ pub fn ensure_build_tools() -> Result {
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
     }
     ensure_npm()
+}
+
+/// The toolchain of the release wasm: a pinned nightly, for `-Zbuild-std` with
+/// `-Cpanic=immediate-abort` (std rebuilt at `opt-level = "z"` without its panic-formatting
+/// machinery). Measured on 2026-11-25: 7.0 KB less brotli to first panel than stable.
+pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
+
+/// The pinned nightly with `rust-src`, installed if missing; `None` (and one line saying why)
+/// when it cannot be had, or when `EXPLAIN402_STABLE=1` asks for the stable build. The release
+/// build then uses stable: same code, a larger wasm.
+pub fn release_toolchain() -> Option<&'static str> {
+    if std::env::var_os("EXPLAIN402_STABLE").is_some_and(|v| v == "1") {
+        eprintln!("setup: EXPLAIN402_STABLE=1: building the wasm with stable Rust");
+        return None;
+    }
+    let has_src = || {
+        output(Command::new("rustup").args([
+            "run",
+            RELEASE_TOOLCHAIN,
+            "rustc",
+            "--print",
+            "sysroot",
+        ]))
+        .is_some_and(|root| {
+            std::path::Path::new(root.trim())
+                .join("lib/rustlib/src/rust/library/std")
+                .is_dir()
+        })
+    };
+    if has_src() {
+        return Some(RELEASE_TOOLCHAIN);
+    }
+    eprintln!(
+        "setup: installing Rust {RELEASE_TOOLCHAIN} with rust-src (once; for the release wasm)"
+    );
+    let installed = run_with_timeout(
+        Command::new("rustup").args([
+            "toolchain",
+            "install",
+            RELEASE_TOOLCHAIN,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+            "--no-self-update",
+        ]),
+        std::time::Duration::from_secs(600),
+    );
+    match installed {
+        Ok(()) if has_src() => Some(RELEASE_TOOLCHAIN),
+        outcome => {
+            let why = outcome.err().unwrap_or_else(|| "rust-src missing".into());
+            eprintln!(
+                "setup: warning: {RELEASE_TOOLCHAIN} unavailable ({why}); building the wasm with stable Rust (about 7 KB larger)"
+            );
+            None
+        }
+    }
+}
+
+/// Runs `cmd`, killing it after `limit` (a download that hangs must not hang the build).
+fn run_with_timeout(cmd: &mut Command, limit: std::time::Duration) -> Result {
+    let mut child = cmd
+        .current_dir(root())
+        .spawn()
+        .map_err(|e| format!("{cmd:?}: {e}"))?;
+    let start = std::time::Instant::now();
+    loop {
+        match child.try_wait().map_err(|e| e.to_string())? {
+            Some(status) if status.success() => return Ok(()),
+            Some(status) => return Err(format!("{cmd:?} failed ({status})")),
+            None if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{cmd:?} took more than {} s", limit.as_secs()));
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(200)),
+        }
+    }
 }
 
 /// Installs the npm dev dependencies when node_modules is missing or older than the lockfile.
