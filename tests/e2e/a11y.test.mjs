@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) finds nothing wrong with the open
 // panel in every mode, locale and theme, nor with the demo page; the dialog works from the
-// keyboard; the panel fits a 320 px screen and 200% zoom; reduced motion stops its animation.
+// keyboard; the panel fits a 320 px screen and 200% zoom; reduced motion stops its animation;
+// under forced colors the panel, its buttons and the focus keep visible edges.
 
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
@@ -383,4 +384,46 @@ describe("reduced motion", () => {
       await p.close();
     }
   });
+});
+
+describe("forced colors (Windows high contrast)", () => {
+  // With forced colors the browser replaces every colour and drops backgrounds and shadows, so
+  // only borders and outlines still draw the panel's edge, its buttons and the focus.
+  for (const mode of ["dialog", "toast", "inline"]) {
+    test(`${mode}: the panel, each button and the focus keep a visible edge`, async () => {
+      const p = await checkoutWithPanel("en", { mode }, { forcedColors: "active" });
+      try {
+        const edges = await p.page.evaluate(() => {
+          const root = document.querySelector("[data-explain402]").shadowRoot;
+          const edge = (el) => {
+            const s = getComputedStyle(el);
+            return { width: parseFloat(s.borderTopWidth), style: s.borderTopStyle };
+          };
+          return {
+            forced: matchMedia("(forced-colors: active)").matches,
+            panel: edge(root.querySelector(".panel")),
+            buttons: [...root.querySelectorAll(".btn")].map((b) => ({ text: b.textContent, ...edge(b) })),
+          };
+        });
+        assert.ok(edges.forced, "the page is in forced-colors mode");
+        assert.ok(edges.panel.width >= 1 && edges.panel.style === "solid", `panel edge ${JSON.stringify(edges.panel)}`);
+        assert.ok(edges.buttons.length > 0, "the panel has buttons");
+        for (const b of edges.buttons) assert.ok(b.width >= 1 && b.style === "solid", `button edge ${JSON.stringify(b)}`);
+        // The first Tab lands on a control; its focus ring is a real outline, not a shadow.
+        await p.page.evaluate(() => document.querySelector("[data-explain402]").shadowRoot.querySelector(".btn").focus({ focusVisible: true }));
+        await p.page.keyboard.press("Shift+Tab");
+        await p.page.keyboard.press("Tab");
+        const ring = await p.page.evaluate(() => {
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+          const s = getComputedStyle(el);
+          return { tag: el.tagName, width: parseFloat(s.outlineWidth), style: s.outlineStyle };
+        });
+        assert.ok(ring.width >= 2 && ring.style === "solid", `focus ring ${JSON.stringify(ring)}`);
+        p.assertClean();
+      } finally {
+        await p.close();
+      }
+    });
+  }
 });
