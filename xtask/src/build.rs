@@ -5,7 +5,7 @@ use crate::{root, Result};
 use std::fs;
 use std::process::Command;
 
-mod imports;
+pub mod imports;
 
 /// The wasm-bindgen output name; `explain402.js` is the loader's.
 pub const CORE: &str = "explain402_core";

@@ -134,26 +134,13 @@ pub fn print_wasm_parts() -> Result {
         ("data", Vec::new()),
         ("imports, exports, types", Vec::new()),
     ];
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        let (mut len, mut shift, mut i) = (0usize, 0, at + 1);
-        while let Some(&b) = wasm.get(i) {
-            len |= usize::from(b & 0x7f) << shift;
-            shift += 7;
-            i += 1;
-            if b < 0x80 {
-                break;
-            }
-        }
-        let body = wasm.get(i..i + len).ok_or("wasm: truncated section")?;
+    for (id, body) in crate::build::imports::sections(&wasm)? {
         let part = match id {
             10 => 0,
             11 => 1,
             _ => 2,
         };
         parts[part].1.extend_from_slice(body);
-        at = i + len;
     }
     println!("{CORE}_bg.wasm by part, each compressed alone:");
     for (name, bytes) in &parts {

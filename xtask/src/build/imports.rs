@@ -109,18 +109,26 @@ fn skip_limits(b: &[u8], at: &mut usize) -> Result {
     Ok(())
 }
 
-/// Copies `wasm`, passing each import's field name through `rename`.
-fn rewrite_imports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
+/// The sections of a version-1 wasm module, in order: (id, contents).
+pub fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>> {
     if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
         return Err("wasm: not a version-1 module".into());
     }
-    let mut out = wasm[..8].to_vec();
+    let mut out = Vec::new();
     let mut at = 8;
     while at < wasm.len() {
         let id = wasm[at];
         at += 1;
         let len = read_leb(wasm, &mut at)? as usize;
-        let body = take(wasm, &mut at, len)?;
+        out.push((id, take(wasm, &mut at, len)?));
+    }
+    Ok(out)
+}
+
+/// Copies `wasm`, passing each import's field name through `rename`.
+fn rewrite_imports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
+    let mut out = wasm[..8.min(wasm.len())].to_vec();
+    for (id, body) in sections(wasm)? {
         let body = if id == 2 {
             rewrite_import_section(body, &mut rename)?
         } else {
