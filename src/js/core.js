@@ -1,4 +1,4 @@
-//! The loader: the one small file a page downloads up front (about 1.4 KB brotli). It watches
+//! The loader: the one small file a page downloads up front (about 1.5 KB brotli). It watches
 //! responses, keeps calls made before the WASM is loaded, loads the rest (glue, wasm) relative to
 //! its own URL at idle time or on the first watched response, and never lets an error reach the
 //! app.
@@ -152,12 +152,26 @@ export function create(base, script) {
     }
   };
 
+  // Responses a wrapper explained in the last two seconds, by status and URL. ky calls
+  // `window.fetch`, so with `install()` its hook gets a clone of a response the wrapper already
+  // explained; it skips it rather than count one failure twice.
+  const explained = new Map();
+  const key = (r) => r.status + " " + r.url;
   const wrapFetch = (fetchFn = globalThis.fetch) =>
     function fetch(...args) {
       const p = fetchFn(...args);
       // The app gets the very promise the original fetch returned. This reaction is
       // registered first, so it clones the response before any app code can read it.
-      Promise.resolve(p).then((r) => watched(r) && call("handle", r), nothing);
+      Promise.resolve(p).then((r) => {
+        if (!watched(r)) return;
+        try {
+          if (explained.size > 99) explained.clear();
+          explained.set(key(r), Date.now());
+        } catch (e) {
+          // A response-like value whose getters throw: explained all the same.
+        }
+        call("handle", r);
+      }, nothing);
       return p;
     };
 
@@ -217,7 +231,7 @@ export function create(base, script) {
     kyAfterResponse(state, _options, response) {
       try {
         const r = response || (state && state.response);
-        if (r && watched(r)) call("handle", r);
+        if (r && watched(r) && !(Date.now() - explained.get(key(r)) < 2000)) call("handle", r);
       } catch (e) {
         // Nothing to explain; ky carries on with its own response.
       }

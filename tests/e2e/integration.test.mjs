@@ -420,3 +420,30 @@ test("ky with kyAfterResponse: the app gets its HTTPError, the user gets the pan
     await waitForPanel(p.page, "card_expired");
   });
 });
+
+test("install() and ky's hook together explain a 402 once, and a second 402 counts as a second", async () => {
+  await onPage("/e2e/libs.html", async (p) => {
+    await p.page.waitForSelector("html[data-ready=true]", { timeout: 10_000 });
+    const count = () =>
+      p.page.evaluate(() => [...document.querySelectorAll("[data-explain402]")].map((h) => h.getAttribute("data-count")));
+    const fail = (url) =>
+      p.page.evaluate(async (url) => {
+        window.libs.Explain402.install();
+        try {
+          await window.libs.ky.get(url, { retry: 0 }).json();
+        } catch (e) {
+          return e.name;
+        }
+      }, url);
+    assert.equal(await fail(EXPIRED), "HTTPError");
+    await waitForPanel(p.page, "card_expired");
+    // Both the installed wrapper and the hook saw the response; give the hook's call its time.
+    await p.page.waitForTimeout(500);
+    assert.deepEqual(await count(), ["1"], "one failure, one panel, counted once");
+    assert.equal(await fail(EXPIRED), "HTTPError");
+    await until(async () => (await count())[0] === "2", { what: "the second failure to be counted" });
+    await p.page.waitForTimeout(500);
+    assert.deepEqual(await count(), ["2"], "the second failure counted once too");
+    await p.page.evaluate(() => window.libs.Explain402.uninstall());
+  });
+});
