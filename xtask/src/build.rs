@@ -23,38 +23,17 @@ pub fn build_dist() -> Result {
     let final_dir = crate::dist_dir();
     // Built beside and swapped in at the end, so a running server never sees half a dist/.
     let dist = final_dir.with_extension("tmp");
-    let toolchain = crate::setup::release_toolchain();
-    let target = match toolchain {
-        // Its own target dir: the flags differ, so sharing one would rebuild everything each time.
-        Some(_) => crate::target_dir().join("release-nightly"),
-        None => crate::target_dir(),
+    let wasm = match crate::setup::release_toolchain() {
+        Some(toolchain) => build_wasm(Some(toolchain)).or_else(|e| {
+            eprintln!(
+                "build: warning: the {toolchain} build failed ({e}); building with stable Rust (about 7 KB larger)"
+            );
+            build_wasm(None)
+        })?,
+        None => build_wasm(None)?,
     };
-    let mut cargo = Command::new("cargo");
-    if let Some(toolchain) = toolchain {
-        eprintln!("build: wasm (release, {toolchain}, -Zbuild-std, immediate-abort panics)");
-        cargo.arg(format!("+{toolchain}"));
-    } else {
-        eprintln!("build: wasm (release, stable)");
-    }
-    cargo.args([
-        "build",
-        "--release",
-        "--lib",
-        "--package",
-        "explain402",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
-    if toolchain.is_some() {
-        // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
-        cargo
-            .arg("-Zbuild-std=std,panic_abort")
-            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
-    }
-    run(cargo.env("CARGO_TARGET_DIR", &target))?;
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let wasm = target.join("wasm32-unknown-unknown/release/explain402.wasm");
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
         .args([
@@ -127,6 +106,41 @@ pub fn build_dist() -> Result {
     fs::copy(root.join("README.md"), dist.join("README.md")).map_err(|e| e.to_string())?;
     let _ = fs::remove_dir_all(&final_dir);
     fs::rename(&dist, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))
+}
+
+/// Compiles the crate for wasm32 (release) with the pinned nightly, `-Zbuild-std` and
+/// immediate-abort panics, or with stable Rust; returns the path of the `.wasm`.
+fn build_wasm(nightly: Option<&str>) -> Result<std::path::PathBuf> {
+    let target = match nightly {
+        // Its own target dir: the flags differ, so sharing one would rebuild everything each time.
+        Some(_) => crate::target_dir().join("release-nightly"),
+        None => crate::target_dir(),
+    };
+    let mut cargo = Command::new("cargo");
+    match nightly {
+        Some(toolchain) => {
+            eprintln!("build: wasm (release, {toolchain}, -Zbuild-std, immediate-abort panics)");
+            cargo.arg(format!("+{toolchain}"));
+        }
+        None => eprintln!("build: wasm (release, stable)"),
+    }
+    cargo.args([
+        "build",
+        "--release",
+        "--lib",
+        "--package",
+        "explain402",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    if nightly.is_some() {
+        // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
+        cargo
+            .arg("-Zbuild-std=std,panic_abort")
+            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
+    }
+    run(cargo.env("CARGO_TARGET_DIR", &target))?;
+    Ok(target.join("wasm32-unknown-unknown/release/explain402.wasm"))
 }
 
 fn package_json(version: &str) -> String {

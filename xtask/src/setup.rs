@@ -80,7 +80,8 @@ pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
 
 /// The pinned nightly with `rust-src`, installed if missing; `None` (and one line saying why)
 /// when it cannot be had, or when `EXPLAIN402_STABLE=1` asks for the stable build. The release
-/// build then uses stable: same code, a larger wasm.
+/// build then uses stable: same code, a larger wasm (it also falls back when the nightly build
+/// fails, see build.rs).
 pub fn release_toolchain() -> Option<&'static str> {
     if std::env::var_os("EXPLAIN402_STABLE").is_some_and(|v| v == "1") {
         eprintln!("setup: EXPLAIN402_STABLE=1: building the wasm with stable Rust");
