@@ -10,7 +10,7 @@ const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
 /// styles are inside the wasm). Not met yet: reported, not enforced.
 const FIRST_PANEL_GOAL: usize = 24 * 1024;
 /// The enforced regression ceiling for the same total, a little above the stable-Rust fallback
-/// build (84.9 KB; the pinned-nightly build is 78.0 KB), so the download cannot silently grow
+/// build (85.1 KB; the pinned-nightly build is 78.0 KB), so the download cannot silently grow
 /// while the goal above is worked towards. Lower it as it shrinks.
 const FIRST_PANEL_CEILING: usize = 88 * 1024;
 
