@@ -10,6 +10,7 @@ use explain402::json::Value;
 
 fn diagnosis(cause: Cause, status: u16, details: Details) -> Diagnosis {
     Diagnosis {
+        party: cause.default_party(),
         cause,
         source: Source::Status,
         status,
@@ -26,6 +27,7 @@ fn full_details() -> Details {
             decimals: 6,
             asset: Some("USDC".into()),
             network: Some("eip155:84532".into()),
+            upto: false,
         }),
         resource: Some("https://api.example.com/premium".into()),
         retry_after: Some(30),
@@ -266,6 +268,7 @@ fn details_appear_where_they_help() {
             decimals: 0,
             asset: Some("IDR".into()),
             network: None,
+            upto: false,
         }),
         ..Details::default()
     };
@@ -425,6 +428,7 @@ fn plain_format_writes_each_locale_natively() {
             decimals: 0,
             asset: Some("sat".into()),
             network: None,
+            upto: false,
         }),
         ..Details::default()
     };
@@ -440,6 +444,7 @@ fn plain_format_writes_each_locale_natively() {
             decimals: 6,
             asset: Some("0x036CbD53842c5426634e7929541eC2318f3dCF7e".into()),
             network: None,
+            upto: false,
         }),
         ..Details::default()
     };

@@ -11,7 +11,7 @@
   /** The case groups, in order, by the cause each recorded response is expected to have. */
   const GROUPS = [
     ["Cards and e-wallets", ["insufficient_funds", "card_declined", "card_expired", "card_incorrect_cvc",
-      "card_details_invalid", "card_limit_exceeded", "card_not_supported", "card_authentication_required",
+      "card_details_invalid", "payment_details_invalid", "card_limit_exceeded", "card_not_supported", "card_authentication_required",
       "processing_error_retry", "payment_method_not_activated", "ewallet_account_blocked"]],
     ["Crypto and machine payments (x402, pay per crawl)", ["payment_required_onchain", "onchain_insufficient_balance",
       "payment_signature_invalid", "payment_authorization_expired", "payment_network_mismatch",

@@ -79,6 +79,7 @@ pub fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
         | Cause::CardExpired
         | Cause::CardIncorrectCvc
         | Cause::CardDetailsInvalid
+        | Cause::PaymentDetailsInvalid
         | Cause::CardLimitExceeded => &[UpdatePayment, Retry],
         Cause::CardNotSupported => &[UpdatePayment, ContactSupport],
         Cause::CardAuthenticationRequired | Cause::ProcessingErrorRetry => &[Retry, UpdatePayment],

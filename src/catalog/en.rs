@@ -202,6 +202,16 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         labels: &[],
     },
     Text {
+        cause: "payment_details_invalid",
+        title: "Some payment details are incorrect",
+        explanation: "The phone number, account number or virtual account number entered doesn't match an account that can pay.",
+        steps: &[
+            "Check the number you entered and enter it again exactly as it appears in your app or on your account.",
+            "If it still fails, choose another payment method.",
+        ],
+        labels: &[],
+    },
+    Text {
         cause: "card_limit_exceeded",
         title: "A payment limit was reached",
         explanation: "The payment was declined because your card or account has reached its spending or transaction limit.[[ The amount was {amount}.]]",

@@ -203,6 +203,16 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         labels: &[],
     },
     Text {
+        cause: "payment_details_invalid",
+        title: "Data pembayaran tidak sesuai",
+        explanation: "Nomor ponsel, nomor rekening, atau nomor virtual account yang Anda masukkan tidak cocok dengan akun yang dapat dipakai untuk membayar.",
+        steps: &[
+            "Periksa nomor yang Anda masukkan, lalu masukkan kembali persis seperti yang tertera di aplikasi atau akun Anda.",
+            "Jika masih gagal, pilih metode pembayaran lain.",
+        ],
+        labels: &[],
+    },
+    Text {
         cause: "card_limit_exceeded",
         title: "Batas pembayaran sudah tercapai",
         explanation: "Pembayaran ditolak karena kartu atau akun Anda sudah mencapai batas belanja atau batas transaksinya.[[ Jumlah pembayarannya {amount}.]]",

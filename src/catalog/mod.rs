@@ -7,10 +7,11 @@
 //!
 //! ```
 //! use explain402::catalog::{Catalog, PlainFormat};
-//! use explain402::diagnose::{Cause, Details, Diagnosis, Source};
+//! use explain402::diagnose::{Cause, Details, Diagnosis, Party, Source};
 //!
 //! let d = Diagnosis {
 //!     cause: Cause::RateLimited,
+//!     party: Party::User,
 //!     source: Source::Status,
 //!     status: 429,
 //!     details: Details { retry_after: Some(30), ..Details::default() },

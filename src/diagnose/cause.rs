@@ -59,6 +59,7 @@ causes! {
     CardExpired = "card_expired",
     CardIncorrectCvc = "card_incorrect_cvc",
     CardDetailsInvalid = "card_details_invalid",
+    PaymentDetailsInvalid = "payment_details_invalid",
     CardLimitExceeded = "card_limit_exceeded",
     CardNotSupported = "card_not_supported",
     CardAuthenticationRequired = "card_authentication_required",
@@ -112,14 +113,14 @@ mod tests {
 
     #[test]
     fn labels_round_trip() {
-        assert_eq!(Cause::ALL.len(), 31);
+        assert_eq!(Cause::ALL.len(), 32);
         for c in Cause::ALL {
             assert_eq!(&Cause::parse(c.as_str()), c);
         }
         for (i, c) in Cause::ALL.iter().enumerate() {
             assert_eq!(Cause::from_index(i as u8).as_ref(), Some(c));
         }
-        assert_eq!(Cause::from_index(31), None);
+        assert_eq!(Cause::from_index(32), None);
         assert_eq!(
             Cause::parse("upgrade_plan"),
             Cause::Custom("upgrade_plan".into())

@@ -58,6 +58,8 @@ pub struct Amount {
     pub asset: Option<String>,
     /// The chain or payment network, for example `base-sepolia` or `eip155:8453`.
     pub network: Option<String>,
+    /// The amount is a maximum, not the price (x402 `upto`: the charge is set after use).
+    pub upto: bool,
 }
 
 /// A link offered by the server, already checked to be https (or http on localhost).

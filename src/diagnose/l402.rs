@@ -107,6 +107,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
         decimals,
         asset: Some("sat".into()),
         network: Some((*network).into()),
+        upto: false,
     })
 }
 

@@ -109,6 +109,7 @@ fn core(json: &Value, code: &str, message: &str) -> Option<Found> {
             decimals,
             asset: Some(currency.unwrap_or_else(|| "IDR".into())),
             network: None,
+            upto: false,
         })
     });
     Some(found)

@@ -42,6 +42,7 @@ mod input;
 mod l402;
 mod midtrans;
 mod money;
+mod party;
 mod payment_auth;
 mod problem;
 mod ratelimit;
@@ -58,6 +59,7 @@ pub use base64::decode as decode_base64;
 pub use cause::Cause;
 pub use details::{Amount, Details, Link, PaymentChallenge, Source};
 pub use exchange::{Exchange, Headers};
+pub use party::Party;
 pub use retry::http_date;
 pub use rules::Rules;
 pub use sanitize::{safe_url, sanitize_text, strip_controls};
@@ -90,6 +92,8 @@ const DETECTORS: &[fn(&Input) -> Option<Found>] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnosis {
     pub cause: Cause,
+    /// Who can act on it.
+    pub party: Party,
     pub source: Source,
     pub status: u16,
     pub details: Details,
@@ -129,6 +133,7 @@ pub fn diagnose_at(ex: &Exchange, rules: &Rules, now_unix: Option<u64>) -> Optio
     };
     extract::complete(&mut found, &input);
     Some(Diagnosis {
+        party: found.cause.default_party(),
         cause: found.cause,
         source: found.source,
         status: ex.status,

@@ -144,6 +144,7 @@ pub fn fiat(atomic: String, decimals: u32, currency: &str) -> Amount {
         decimals,
         asset: currency_code(currency),
         network: None,
+        upto: false,
     }
 }
 

@@ -112,6 +112,7 @@ fn amount_of(req: &Value) -> Option<Amount> {
             decimals,
             asset: Some("sat".into()),
             network,
+            upto: false,
         }),
         _ => invoice.filter(|i| is_invoice(i)).and_then(invoice_amount),
     }

@@ -166,6 +166,7 @@ fn amount_of(req: &Value) -> Option<Amount> {
             decimals: STABLECOIN_DECIMALS,
             asset: Some(s.into()),
             network,
+            upto: false,
         },
         // Unknown token: the exact atomic units and the raw asset id, no guessed decimals.
         None => Amount {
@@ -173,6 +174,7 @@ fn amount_of(req: &Value) -> Option<Amount> {
             decimals: 0,
             asset: asset.and_then(label),
             network,
+            upto: false,
         },
     })
 }
@@ -186,6 +188,7 @@ fn settlement_amount(s: &Value) -> Option<Amount> {
         decimals: 0,
         asset: None,
         network,
+        upto: false,
     })
 }
 
