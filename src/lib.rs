@@ -15,6 +15,7 @@
 pub mod catalog;
 pub mod diagnose;
 pub mod json;
+pub mod knowledge;
 
 #[cfg(target_arch = "wasm32")]
 mod intercept;

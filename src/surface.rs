@@ -88,9 +88,10 @@ fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanatio
     let now = (js_sys::Date::now() / 1000.0) as u64;
     let diagnosis = diagnose_at(&ex, &config.rules, Some(now))?;
     let locale = present::locale(config);
-    let explanation = config
+    let mut explanation = config
         .catalog
         .explain(&diagnosis, &locale, &format::IntlFormat);
+    present::honest_actions(config, &diagnosis, &mut explanation);
     Some((diagnosis, explanation))
 }
 

@@ -2,10 +2,11 @@
 //! and integrator messages (overrides, added locales, custom causes, malformed input).
 
 use explain402::catalog::{
-    atomic_to_decimal, builtin, builtin_actions, check, fill, placeholders, ActionKind, Catalog,
-    Explanation, Format, PlainFormat, BUILTIN, MAX_STEPS, PLACEHOLDERS, UI_KEYS,
+    atomic_to_decimal, builtin, builtin_actions, check, fill, placeholders, placeholders_for,
+    reload_is_safe, site_actions, ActionKind, Catalog, Explanation, Format, PlainFormat, Text,
+    BUILTIN, MAX_STEPS, PLACEHOLDERS, UI_KEYS,
 };
-use explain402::diagnose::{Amount, Cause, Details, Diagnosis, Source};
+use explain402::diagnose::{Amount, Cause, Details, Diagnosis, Party, PaymentChallenge, Source};
 use explain402::json::Value;
 
 fn diagnosis(cause: Cause, status: u16, details: Details) -> Diagnosis {
@@ -41,6 +42,21 @@ fn explain(catalog: &Catalog, cause: Cause, locale: &str, details: Details) -> E
     catalog.explain(&diagnosis(cause, 402, details), locale, &PlainFormat)
 }
 
+/// [`explain`] for a diagnosis only the site's team can act on.
+fn explain_site(catalog: &Catalog, cause: Cause, locale: &str, details: Details) -> Explanation {
+    let d = Diagnosis {
+        party: Party::Site,
+        ..diagnosis(cause, 402, details)
+    };
+    catalog.explain(&d, locale, &PlainFormat)
+}
+
+/// The built-in cause texts of a locale, user texts then site texts.
+fn cause_texts(tag: &str) -> impl Iterator<Item = &'static Text> {
+    let b = builtin(tag).unwrap();
+    b.causes.iter().chain(b.site.iter())
+}
+
 fn messages(json: &str) -> (Catalog, Vec<String>) {
     let mut warnings = Vec::new();
     let v = Value::parse(json).expect("test JSON parses");
@@ -57,7 +73,7 @@ fn sorted(mut v: Vec<&str>) -> Vec<&str> {
 fn all_texts(tag: &str) -> Vec<&'static str> {
     let b = builtin(tag).unwrap();
     let mut out: Vec<&str> = b.ui.iter().chain(b.labels.iter()).copied().collect();
-    for t in b.causes.iter() {
+    for t in cause_texts(tag) {
         out.extend([t.title, t.explanation]);
         out.extend(t.steps.iter().copied());
         out.extend(t.labels.iter().map(|(_, s)| *s));
@@ -97,13 +113,26 @@ fn every_builtin_cause_is_complete_in_both_locales() {
         for s in b.ui.iter().chain(b.labels.iter()) {
             assert!(!s.trim().is_empty(), "{}", b.tag);
         }
+        let with_site: Vec<&Cause> = Cause::ALL.iter().filter(|c| c.has_site_variant()).collect();
+        assert_eq!(b.site.len(), with_site.len(), "{}", b.tag);
+        for (t, cause) in b.site.iter().zip(with_site) {
+            let at = format!("{}/{} site", b.tag, cause.as_str());
+            assert_eq!(t.cause, cause.as_str(), "{at}: table order");
+            assert!((2..=4).contains(&t.steps.len()), "{at}");
+            let actions = site_actions(cause).expect("site actions");
+            assert!(!actions.contains(&ActionKind::UpdatePayment), "{at}");
+            assert!(!actions.contains(&ActionKind::Pay), "{at}");
+            for (kind, _) in t.labels {
+                assert!(actions.contains(kind), "{at}: label for an action it lacks");
+            }
+        }
     }
 }
 
 #[test]
 fn placeholders_match_between_locales_and_are_optional() {
     let (en, id) = (builtin("en").unwrap(), builtin("id").unwrap());
-    for (e, i) in en.causes.iter().zip(id.causes.iter()) {
+    for (e, i) in cause_texts("en").zip(cause_texts("id")) {
         let pairs = [(e.title, i.title), (e.explanation, i.explanation)].into_iter();
         assert_eq!(e.steps.len(), i.steps.len(), "{}: steps", e.cause);
         let steps = e.steps.iter().copied().zip(i.steps.iter().copied());
@@ -136,7 +165,7 @@ fn placeholders_match_between_locales_and_are_optional() {
         assert_eq!(sorted(placeholders(e)), sorted(placeholders(i)));
     }
     for ((k, e), i) in UI_KEYS.iter().zip(en.ui).zip(id.ui) {
-        let want: &[&str] = if *k == "repeated" { &["count"] } else { &[] };
+        let want = placeholders_for(k);
         assert_eq!(placeholders(e), want, "{k}");
         assert_eq!(placeholders(i), want, "{k}");
     }
@@ -153,20 +182,37 @@ fn explain_fills_every_cause_with_and_without_details() {
     let catalog = Catalog::builtin();
     for locale in ["id", "en"] {
         for cause in Cause::ALL {
-            for details in [Details::default(), full_details()] {
+            for (details, party) in [
+                (Details::default(), Party::User),
+                (full_details(), Party::User),
+                (Details::default(), Party::Site),
+                (full_details(), Party::Site),
+            ] {
                 let full = details.reference.is_some();
-                let e = explain(&catalog, cause.clone(), locale, details);
-                let at = format!("{locale}/{}/{full}", cause.as_str());
+                let e = match party {
+                    Party::User => explain(&catalog, cause.clone(), locale, details),
+                    Party::Site => explain_site(&catalog, cause.clone(), locale, details),
+                };
+                let at = format!("{locale}/{}/{full}/{}", cause.as_str(), party.as_str());
                 assert_eq!(e.locale, locale);
                 assert_eq!(e.cause, cause.as_str());
+                let want = match party {
+                    Party::User => cause.default_party(),
+                    Party::Site => Party::Site,
+                };
+                assert_eq!(e.party, want);
                 assert!(!e.title.is_empty() && !e.explanation.is_empty(), "{at}");
                 assert!((2..=4).contains(&e.steps.len()), "{at}");
                 assert!(!e.actions.is_empty(), "{at}");
+                let kinds = match party {
+                    Party::Site => site_actions(cause).unwrap_or(builtin_actions(cause)),
+                    Party::User => builtin_actions(cause),
+                };
                 assert_eq!(
                     e.actions
                         .iter()
                         .any(|a| a.kind == ActionKind::CopyReference),
-                    full && builtin_actions(cause).contains(&ActionKind::CopyReference),
+                    full && kinds.contains(&ActionKind::CopyReference),
                     "{at}"
                 );
                 let texts = [&e.title, &e.explanation]
@@ -197,10 +243,7 @@ fn details_appear_where_they_help() {
             ..Details::default()
         },
     );
-    assert_eq!(
-        rate.steps[0],
-        "Tunggu sebelum mencoba lagi (sekitar 30 detik)."
-    );
+    assert_eq!(rate.steps[0], "Coba lagi nanti, sekitar 30 detik lagi.");
     let rate = explain(
         &catalog,
         Cause::RateLimited,
@@ -210,7 +253,7 @@ fn details_appear_where_they_help() {
             ..Details::default()
         },
     );
-    assert_eq!(rate.steps[0], "Wait before trying again (about 2 minutes).");
+    assert_eq!(rate.steps[0], "Try again later, in about 2 minutes.");
     let rate = explain(
         &catalog,
         Cause::RateLimited,
@@ -220,11 +263,11 @@ fn details_appear_where_they_help() {
             ..Details::default()
         },
     );
-    assert_eq!(rate.steps[0], "Wait before trying again.");
+    assert_eq!(rate.steps[0], "Try again later.");
     // A long wait reads as one: no "a moment" before "2 hours".
     for (locale, expected) in [
-        ("en", "Wait before trying again (about 2 hours)."),
-        ("id", "Tunggu sebelum mencoba lagi (sekitar 2 jam)."),
+        ("en", "Try again later, in about 2 hours."),
+        ("id", "Coba lagi nanti, sekitar 2 jam lagi."),
     ] {
         let rate = explain(
             &catalog,
@@ -246,11 +289,11 @@ fn details_appear_where_they_help() {
     );
     assert_eq!(
         onchain.explanation,
-        "Konten ini perlu dibayar dengan dompet kripto. Harganya 0,01 USDC."
+        "Untuk membuka konten ini, Anda perlu membayar dengan dompet kripto. Harganya 0,01 USDC."
     );
     assert_eq!(
         onchain.steps[1],
-        "Pastikan saldo dompet Anda cukup untuk membayar 0,01 USDC di jaringan Base Sepolia."
+        "Pastikan saldo dompet Anda di jaringan Base Sepolia cukup untuk membayar 0,01 USDC."
     );
     assert_eq!(onchain.actions[0].label, "Bayar 0,01 USDC");
     let bare = explain(
@@ -259,7 +302,7 @@ fn details_appear_where_they_help() {
         "en",
         Details::default(),
     );
-    assert_eq!(bare.steps[1], "Make sure your wallet has enough balance.");
+    assert_eq!(bare.steps[1], "Make sure your wallet has enough funds.");
     assert_eq!(bare.actions[0].label, "Pay");
 
     let idr = Details {
@@ -276,7 +319,7 @@ fn details_appear_where_they_help() {
     assert!(
         past_due
             .explanation
-            .ends_with("Jumlah tagihannya IDR 150.000."),
+            .ends_with("Jumlah tagihannya Rp150.000."),
         "{}",
         past_due.explanation
     );
@@ -292,7 +335,7 @@ fn details_appear_where_they_help() {
     let credits = explain(&catalog, Cause::CreditsExhausted, "id", Details::default());
     assert_eq!(credits.actions[0].label, "Isi ulang kredit");
     let card = explain(&catalog, Cause::CardExpired, "id", full_details());
-    assert_eq!(card.actions[0].label, "Perbarui metode pembayaran");
+    assert_eq!(card.actions[0].label, "Ganti metode pembayaran");
     assert_eq!(card.reference.as_deref(), Some("req_123"));
 }
 
@@ -394,7 +437,9 @@ fn atomic_amounts_convert_exactly() {
 #[test]
 fn plain_format_writes_each_locale_natively() {
     let f = PlainFormat;
-    assert_eq!(f.decimal("id", "150000", Some("IDR")), "IDR 150.000");
+    assert_eq!(f.decimal("id", "150000", Some("IDR")), "Rp150.000");
+    assert_eq!(f.decimal("id", "150000.5", Some("IDR")), "Rp150.000,50");
+    assert_eq!(f.decimal("id", "10.5", Some("USD")), "USD 10,50");
     assert_eq!(f.decimal("en", "150000", Some("IDR")), "IDR 150,000");
     assert_eq!(f.decimal("id-ID", "1234567.891", None), "1.234.567,891");
     assert_eq!(f.decimal("en-GB", "1234567.891", None), "1,234,567.891");
@@ -409,13 +454,20 @@ fn plain_format_writes_each_locale_natively() {
         (30, "30 detik", "30 seconds"),
         (60, "1 menit", "1 minute"),
         (61, "2 menit", "2 minutes"),
-        (3599, "60 menit", "60 minutes"),
+        (3540, "59 menit", "59 minutes"),
+        (3541, "1 jam", "1 hour"),
+        (3599, "1 jam", "1 hour"),
         (3600, "1 jam", "1 hour"),
-        (3601, "2 jam", "2 hours"),
+        (3601, "1 jam", "1 hour"),
+        (5400, "2 jam", "2 hours"),
+        (47 * 3600, "47 jam", "47 hours"),
+        (48 * 3600, "2 hari", "2 days"),
+        (3 * 86_400, "3 hari", "3 days"),
+        (2_592_000, "30 hari", "30 days"),
         (
             u64::MAX,
-            "5.124.095.576.030.432 jam",
-            "5,124,095,576,030,432 hours",
+            "213.503.982.334.601 hari",
+            "213,503,982,334,601 days",
         ),
     ] {
         assert_eq!(f.duration("id", secs), id);
@@ -515,7 +567,7 @@ fn overrides_apply_field_by_field() {
         actions,
         [
             (ActionKind::Retry, "Ulangi"),
-            (ActionKind::ContactSupport, "Hubungi dukungan")
+            (ActionKind::ContactSupport, "Hubungi layanan pelanggan")
         ]
     );
     let en = explain(&catalog, Cause::CardExpired, "en", full_details());
@@ -700,6 +752,344 @@ fn a_required_placeholder_without_a_value_falls_back() {
         ("Wait 5 seconds", 2)
     );
     let without = explain(&catalog, Cause::RateLimited, "en", Details::default());
-    assert_eq!(without.title, "Too many attempts in a short time");
+    assert_eq!(without.title, "Too many requests right now");
     assert_eq!(without.steps, ["Then retry."]);
+}
+
+// The copy review of December 2026 (../shared/reviews/copy-review-2026-12.md): each test checks
+// the meaning a W or I finding asked for, so that it fails on the old texts.
+
+/// The texts a panel shows: title, explanation, steps and action labels.
+fn shown(e: &Explanation) -> Vec<&str> {
+    let mut out = vec![e.title.as_str(), e.explanation.as_str()];
+    out.extend(e.steps.iter().map(String::as_str));
+    out.extend(e.actions.iter().map(|a| a.label.as_str()));
+    out
+}
+
+fn label(e: &Explanation, kind: ActionKind) -> Option<&str> {
+    e.actions
+        .iter()
+        .find(|a| a.kind == kind)
+        .map(|a| a.label.as_str())
+}
+
+#[test]
+fn a_site_diagnosis_never_asks_the_visitor_to_fix_the_sites_account() {
+    // Review summary 1, credits_exhausted 1, quota_exceeded 1, subscription_past_due 1,
+    // rate_limited 1: an app relaying its own provider's "credit balance is too low".
+    let catalog = Catalog::builtin();
+    for cause in Cause::ALL.iter().filter(|c| c.has_site_variant()) {
+        for locale in ["en", "id"] {
+            let at = format!("{locale}/{}", cause.as_str());
+            let site = explain_site(&catalog, cause.clone(), locale, full_details());
+            let user = explain(&catalog, cause.clone(), locale, full_details());
+            assert_ne!(site.title, user.title, "{at}: a title of its own");
+            for kind in [ActionKind::UpdatePayment, ActionKind::Pay, ActionKind::SignIn] {
+                assert!(label(&site, kind).is_none(), "{at}: {kind:?} on a site panel");
+            }
+            let owner = if locale == "id" {
+                "Beri tahu pemilik situs"
+            } else {
+                "Tell the site owner"
+            };
+            assert_eq!(label(&site, ActionKind::ContactSupport), Some(owner), "{at}");
+            let (not_yours, team) = if locale == "id" {
+                (["bukan masalah pada akun", "bukan karena tindakan Anda"], "situs")
+            } else {
+                (["not a problem with your account", "anything you did"], "site")
+            };
+            assert!(
+                not_yours.iter().any(|n| site.explanation.contains(n)),
+                "{at}: says it is not the visitor's doing: {}",
+                site.explanation
+            );
+            assert!(site.steps.iter().any(|s| s.contains(team)), "{at}");
+            for step in &site.steps {
+                let lower = step.to_lowercase();
+                let blames = if locale == "id" {
+                    ["akun anda", "paket anda", "isi ulang kredit di", "tingkatkan paket"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+                } else {
+                    ["your account", "your plan", "top up your", "upgrade your"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+                };
+                assert!(!blames, "{at}: a step for the account owner: {step}");
+            }
+        }
+    }
+    // The user texts of the same causes give a way out to someone who does not own the account.
+    for cause in [
+        Cause::CreditsExhausted,
+        Cause::QuotaExceeded,
+        Cause::SubscriptionPastDue,
+    ] {
+        for (locale, who) in [("en", "don't manage"), ("id", "bukan Anda yang mengelola")] {
+            let e = explain(&catalog, cause.clone(), locale, Details::default());
+            assert!(e.steps.iter().any(|s| s.contains(who)), "{locale}/{cause:?}");
+        }
+    }
+    // A rate limit is not "you tried too often".
+    for locale in ["en", "id"] {
+        let e = explain(&catalog, Cause::RateLimited, locale, Details::default());
+        let t = e.title.to_lowercase();
+        assert!(!t.contains("attempt") && !t.contains("percobaan"), "{}", e.title);
+    }
+}
+
+#[test]
+fn site_texts_can_be_overridden_apart_from_the_user_texts() {
+    let (catalog, warnings) = messages(
+        r#"{"id": {"credits_exhausted": {
+                "title": "Kredit Anda habis",
+                "site": {"title": "Layanan AI kami sedang berhenti", "actions": ["retry"],
+                         "labels": {"retry": "Ulangi"}, "sitee": 1}}},
+            "en": {"quota_exceeded": {"title": "Your quota is used up"}}}"#,
+    );
+    assert_eq!(
+        warnings,
+        ["messages.id.credits_exhausted.site.sitee: unknown field (expected title, explanation, steps, actions or labels); ignored"]
+    );
+    let builtin = Catalog::builtin();
+    let site = explain_site(&catalog, Cause::CreditsExhausted, "id", Details::default());
+    let built = explain_site(&builtin, Cause::CreditsExhausted, "id", Details::default());
+    assert_eq!(site.title, "Layanan AI kami sedang berhenti");
+    assert_eq!((&site.explanation, &site.steps), (&built.explanation, &built.steps));
+    assert_eq!(site.actions.len(), 1);
+    assert_eq!(label(&site, ActionKind::Retry), Some("Ulangi"));
+    let user = explain(&catalog, Cause::CreditsExhausted, "id", Details::default());
+    assert_eq!(user.title, "Kredit Anda habis");
+    // The built-in site text comes before the integrator's user text.
+    let quota = explain_site(&catalog, Cause::QuotaExceeded, "en", Details::default());
+    assert_eq!(quota.title, "This site has reached its usage limit");
+    // A cause without a built-in site text uses its user text for the site, unless given one.
+    let card = explain_site(&builtin, Cause::CardExpired, "en", Details::default());
+    assert_eq!(card.title, "Your card has expired");
+    let (catalog, _) = messages(r#"{"en": {"card_expired": {"site": {"title": "Site problem"}}}}"#);
+    let card = explain_site(&catalog, Cause::CardExpired, "en", Details::default());
+    assert_eq!(card.title, "Site problem");
+    assert_eq!(card.actions, explain(&builtin, Cause::CardExpired, "en", Details::default()).actions);
+}
+
+#[test]
+fn card_declined_does_not_promise_who_declined() {
+    // card_declined 1: a gateway's fraud filter ("Deny by FDS") lands here too.
+    let catalog = Catalog::builtin();
+    for (locale, claim, out) in [
+        ("en", "not from this site", "support"),
+        ("id", "bukan dari situs", "layanan pelanggan"),
+    ] {
+        let e = explain(&catalog, Cause::CardDeclined, locale, Details::default());
+        assert!(!e.explanation.contains(claim), "{}", e.explanation);
+        assert!(e.steps.iter().any(|s| s.contains(out)), "{locale}: a way out");
+    }
+}
+
+#[test]
+fn merchant_misconfigured_is_not_only_about_payments() {
+    // merchant_misconfigured 1 and 2: also an AI app's broken API key.
+    let catalog = Catalog::builtin();
+    for (locale, pay, promise) in [
+        ("en", "payment", "are fine"),
+        ("id", "pembayaran", "tidak bermasalah"),
+    ] {
+        let e = explain(&catalog, Cause::MerchantMisconfigured, locale, Details::default());
+        assert!(!e.title.to_lowercase().contains(pay), "{}", e.title);
+        assert!(!e.explanation.contains(promise), "{}", e.explanation);
+        assert!(!e.steps.iter().any(|s| s.to_lowercase().contains(pay)), "{locale}");
+    }
+}
+
+#[test]
+fn nothing_invites_a_second_payment() {
+    // X8, payment_required_onchain 5, payment_required_lightning 4.
+    let catalog = Catalog::builtin();
+    for cause in [Cause::PaymentRequiredOnchain, Cause::PaymentRequiredLightning] {
+        for (locale, twice, bare) in [
+            ("en", "twice", "try again."),
+            ("id", "dua kali", "coba lagi."),
+        ] {
+            let e = explain(&catalog, cause.clone(), locale, Details::default());
+            let last = e.steps.last().unwrap();
+            assert!(last.contains(twice), "{last}");
+            assert!(!last.ends_with(bare), "{last}");
+        }
+    }
+    // No reload after a payment challenge or on a payment form; a reload where it is safe.
+    let challenge = |cause: Cause, source: Source, payment: bool| Diagnosis {
+        party: Party::User,
+        cause,
+        source,
+        status: 402,
+        details: Details {
+            payment: payment.then(|| PaymentChallenge {
+                protocol: "x402",
+                json: "{}".into(),
+            }),
+            ..Details::default()
+        },
+    };
+    for cause in Cause::ALL {
+        let plain = challenge(cause.clone(), Source::Status, false);
+        let paying = cause.as_str().starts_with("payment_")
+            || cause.as_str().contains("onchain")
+            || cause.as_str().contains("wallet")
+            || cause.as_str().contains("card")
+            || cause.as_str().contains("crawler")
+            || cause.as_str().contains("funds");
+        if paying {
+            assert!(!reload_is_safe(&plain), "{cause:?}");
+        }
+        for source in [Source::X402, Source::L402, Source::PaymentAuth] {
+            assert!(!reload_is_safe(&challenge(cause.clone(), source, false)), "{cause:?}");
+        }
+        assert!(!reload_is_safe(&challenge(cause.clone(), Source::Rule, true)), "{cause:?}");
+    }
+    for cause in [
+        Cause::RateLimited,
+        Cause::AuthRequired,
+        Cause::BotChallenge,
+        Cause::ServiceSuspendedBilling,
+        Cause::CreditsExhausted,
+    ] {
+        assert!(reload_is_safe(&challenge(cause.clone(), Source::Status, false)), "{cause:?}");
+    }
+}
+
+#[test]
+fn support_is_named_one_way_per_panel() {
+    // X1, payment_method_not_activated 1, crawler_payment_required 1; X6.
+    let catalog = Catalog::builtin();
+    for text in all_texts("id") {
+        let lower = text.to_lowercase();
+        assert!(!lower.contains("dukungan"), "{text}");
+        assert!(!lower.contains("sertakan kode") && !lower.contains("(kode referensi"), "{text}");
+    }
+    for text in all_texts("en") {
+        assert!(!text.contains("mention reference") && !text.contains("include reference"), "{text}");
+        assert!(!text.contains("(reference"), "{text}");
+    }
+    for cause in Cause::ALL {
+        for site in [false, true] {
+            for (locale, owner, support, owner_label, support_label) in [
+                ("id", "pemilik situs", "hubungi layanan pelanggan", "Beri tahu pemilik situs", "Hubungi layanan pelanggan"),
+                ("en", "site owner", "contact support", "Tell the site owner", "Contact support"),
+            ] {
+                let e = if site {
+                    explain_site(&catalog, cause.clone(), locale, full_details())
+                } else {
+                    explain(&catalog, cause.clone(), locale, full_details())
+                };
+                let at = format!("{locale}/{}/{site}", cause.as_str());
+                let steps = e.steps.join(" ").to_lowercase();
+                assert!(
+                    !(steps.contains(owner) && steps.contains(support)),
+                    "{at}: two names in one panel"
+                );
+                if let Some(l) = label(&e, ActionKind::ContactSupport) {
+                    if steps.contains(owner) {
+                        assert_eq!(l, owner_label, "{at}");
+                    }
+                    if steps.contains(support) {
+                        assert_eq!(l, support_label, "{at}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn indonesian_review_fixes_stay_fixed() {
+    let catalog = Catalog::builtin();
+    // X2: no comma before "sehingga".
+    for text in all_texts("id") {
+        assert!(!text.contains(", sehingga"), "{text}");
+        // X3: the phrase users know.
+        assert!(!text.contains("dana yang terpotong"), "{text}");
+    }
+    // card_limit_exceeded 1: "batas pembayaran" reads as a payment deadline.
+    let e = explain(&catalog, Cause::CardLimitExceeded, "id", Details::default());
+    assert!(!e.title.contains("Batas pembayaran"), "{}", e.title);
+    // L4: the button on "payment needed" does not send the user to "update" a method.
+    for (locale, wrong) in [("id", "Perbarui"), ("en", "Update")] {
+        let e = explain(&catalog, Cause::PaymentRequired, locale, Details::default());
+        let l = label(&e, ActionKind::UpdatePayment).unwrap();
+        assert!(!l.starts_with(wrong), "{l}");
+    }
+    // crawler_payment_required 1: no step for the crawler's operator.
+    for locale in ["id", "en"] {
+        let e = explain(&catalog, Cause::CrawlerPaymentRequired, locale, full_details());
+        assert!(!shown(&e).iter().any(|t| t.contains("menjalankan crawler") || t.contains("run a crawler")));
+    }
+    // X5: one phrase for "not enough balance" in titles and explanations.
+    let e = explain(&catalog, Cause::OnchainInsufficientBalance, "id", Details::default());
+    assert!(e.title.contains("tidak mencukupi"), "{}", e.title);
+    // X7: the wording that says whose side the problem is on is one pattern.
+    for cause in [Cause::PaymentMethodNotActivated, Cause::ServiceSuspendedBilling, Cause::MerchantMisconfigured] {
+        let e = explain(&catalog, cause.clone(), "id", Details::default());
+        assert!(e.explanation.contains("Ini bukan masalah pada "), "{}", e.explanation);
+    }
+    // card_details_invalid 2, card_authentication_required 1, payment_network_mismatch 3.
+    let e = explain(&catalog, Cause::CardDetailsInvalid, "id", Details::default());
+    assert!(e.explanation.contains("tidak cocok"), "{}", e.explanation);
+    for text in all_texts("id") {
+        assert!(!text.contains(" lewat "), "{text}");
+    }
+    let e = explain(&catalog, Cause::PaymentNetworkMismatch, "en", full_details());
+    assert_eq!(e.steps[1], "Make sure you have enough funds on that network to pay 0.01 USDC.");
+    // L5: the vendor code is not read out as the reference.
+    assert_eq!(catalog.ui("id").code, "Kode kesalahan");
+    assert_eq!(catalog.ui("en").code, "Error code");
+}
+
+#[test]
+fn long_waits_read_in_days() {
+    // X9: a monthly quota reset said "sekitar 720 jam lagi".
+    let catalog = Catalog::builtin();
+    let month = Details {
+        retry_after: Some(3 * 86_400),
+        ..Details::default()
+    };
+    let id = explain(&catalog, Cause::QuotaExceeded, "id", month.clone());
+    assert_eq!(id.steps[1], "Atau tunggu sampai kuota Anda diperbarui, sekitar 3 hari lagi.");
+    let en = explain(&catalog, Cause::QuotaExceeded, "en", month);
+    assert_eq!(en.steps[1], "Or wait until the quota resets, in about 3 days.");
+}
+
+#[test]
+fn a_maximum_amount_reads_up_to() {
+    let upto = |asset: &str, atomic: &str, decimals| Details {
+        amount: Some(Amount {
+            atomic: atomic.into(),
+            decimals,
+            asset: Some(asset.into()),
+            network: Some("base".into()),
+            upto: true,
+        }),
+        ..Details::default()
+    };
+    let catalog = Catalog::builtin();
+    let id = explain(&catalog, Cause::PaymentRequiredOnchain, "id", upto("USDC", "10000", 6));
+    assert!(id.explanation.ends_with("Harganya maksimal 0,01 USDC."), "{}", id.explanation);
+    assert_eq!(id.steps[1], "Pastikan saldo dompet Anda di jaringan Base cukup untuk membayar maksimal 0,01 USDC.");
+    assert_eq!(id.actions[0].label, "Bayar maksimal 0,01 USDC");
+    let en = explain(&catalog, Cause::PaymentRequiredOnchain, "en", upto("USDC", "10000", 6));
+    assert!(en.explanation.ends_with("The price is up to 0.01 USDC."), "{}", en.explanation);
+    assert_eq!(en.actions[0].label, "Pay up to 0.01 USDC");
+    let low = explain(&catalog, Cause::OnchainInsufficientBalance, "en", upto("USDC", "10000", 6));
+    assert_eq!(low.steps[0], "Add funds to your wallet on the Base network so it can cover up to 0.01 USDC.");
+    let idr = explain(&catalog, Cause::PaymentRequired, "id", upto("IDR", "150000", 0));
+    assert!(idr.explanation.ends_with("Harganya maksimal Rp150.000."), "{}", idr.explanation);
+    // Every text that holds {amount} still reads as a sentence with a maximum in it.
+    for cause in Cause::ALL {
+        for locale in ["id", "en"] {
+            let e = explain(&catalog, cause.clone(), locale, upto("USDC", "10000", 6));
+            for t in shown(&e) {
+                assert!(!t.contains("setidaknya maksimal") && !t.contains("least up to"), "{t}");
+            }
+        }
+    }
 }

@@ -110,8 +110,42 @@ fn exchange() -> impl Strategy<Value = Exchange> {
             body,
             truncated,
             content_type,
+            ..Exchange::default()
         }
     })
+}
+
+/// Where vendors put a decline or error code (packs' and the fallback's fields alike).
+const CODE_PATHS: &[&str] = &[
+    "error.decline_code",
+    "error.code",
+    "error.payment_intent.last_payment_error.decline_code",
+    "errors.0.code",
+    "failure_code",
+    "failure_reason",
+    "decline_code",
+    "code",
+    "error_code",
+    "reason",
+    "status",
+    "refusalReason",
+    "channel_response_message",
+];
+
+/// A JSON body with `code` at the dotted `path` (numeric segments become arrays), beside
+/// whatever else a vendor sends.
+fn body_with(path: &str, code: &str, extra: &str) -> String {
+    let mut inner = ["\"", code, "\""].concat();
+    for seg in path.rsplit('.') {
+        inner = match seg.parse::<usize>() {
+            Ok(_) => ["[", &inner, "]"].concat(),
+            Err(_) => ["{\"", seg, "\":", &inner, "}"].concat(),
+        };
+    }
+    match extra {
+        "" => inner,
+        e => [&inner[..inner.len() - 1], ",", e, "}"].concat(),
+    }
 }
 
 fn hidden(c: char) -> bool {
@@ -197,6 +231,44 @@ proptest! {
         let rules = Rules::parse(&Value::parse(&json).unwrap(), &mut warnings);
         prop_assert!(rules.len() + warnings.len() == 1);
         let _ = diagnose_with(&ex, &rules);
+    }
+
+    #[test]
+    fn a_sensitive_decline_never_leaves_the_diagnosis(
+        path in prop::sample::select(CODE_PATHS),
+        word in prop::sample::select(vec![
+            "fraudulent", "lost_card", "stolen_card", "pickup_card", "SUSPECTED_FRAUD",
+            "LostOrStolen", "merchant_blacklist", "highest_risk_level", "restricted_card",
+        ]),
+        prefix in "[a-z]{0,6}",
+        status in prop::sample::select(vec![200u16, 400, 402, 403, 422]),
+        extra in prop::sample::select(vec![
+            "",
+            r#""type":"card_error""#,
+            r#""doc_url":"https://stripe.com/docs/error-codes/card-declined""#,
+            r#""status_code":"202","transaction_status":"deny""#,
+            r#""object":"charge","status":"failed""#,
+            r#""message":"Your card was declined.""#,
+        ]),
+    ) {
+        let code = if prefix.is_empty() { word.to_owned() } else { [&prefix, "_", word].concat() };
+        let body = body_with(path, &code, extra);
+        prop_assume!(Value::parse(&body).is_some());
+        let ex = Exchange {
+            status,
+            headers: Headers::from_iter([("Content-Type", "application/json")]),
+            body: body.into_bytes(),
+            ..Exchange::default()
+        };
+        if let Some(d) = diagnose(&ex) {
+            let shown = format!("{:?}", d.details).to_ascii_lowercase();
+            let word = word.to_ascii_lowercase();
+            prop_assert!(!shown.contains(&word), "{} leaked in {}", word, shown);
+            for part in ["fraud", "stolen", "lost", "pickup", "blacklist", "risk", "restricted"] {
+                prop_assert!(!shown.contains(part), "{} leaked in {}", part, shown);
+            }
+            prop_assert_eq!(d.cause, explain402::diagnose::Cause::CardDeclined);
+        }
     }
 
     #[test]

@@ -37,6 +37,7 @@ fn action(kind: &str, label: &str, target: ActionTarget) -> PanelAction {
         kind: kind.into(),
         label: label.into(),
         target,
+        wait: None,
     }
 }
 
@@ -580,7 +581,7 @@ fn dismiss_all_reports_queued_dialogs_too() {
 // Toasts and inline panels
 
 #[wasm_bindgen_test]
-fn toast_is_a_polite_live_region_and_does_not_take_focus() {
+fn toast_is_polite_and_does_not_take_focus() {
     clean();
     let button = focused_button();
     let (events, on) = recorder();
@@ -595,8 +596,8 @@ fn toast_is_a_polite_live_region_and_does_not_take_focus() {
     assert!(!button.has_attribute("inert"));
 
     let root = shadow(&host);
-    let live = find(&root, "[role=status][aria-live=polite]");
-    assert!(text(&live).contains("Judul toast"));
+    // The toast's own text is not a live region: the stack announces it (no double reading).
+    assert!(find_all(&root, "[role=status][aria-live]").is_empty());
     assert!(find_all(&root, "[role=alertdialog], [aria-modal]").is_empty());
     let stack = host.parent_element().unwrap();
     assert_eq!(stack.get_attribute("role").as_deref(), Some("region"));
@@ -855,5 +856,111 @@ fn an_action_may_dismiss_its_own_panel() {
     // The listener that ran is gone, and clicking the detached button does nothing more.
     click(&retry);
     assert_eq!(events.borrow().len(), 2);
+    clean();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The toast stack's live region and waiting controls
+
+/// The live region of the toast stack, if there is a stack.
+fn stack_live() -> Option<Element> {
+    let stack = doc().query_selector("explain402-toasts").unwrap()?;
+    stack
+        .shadow_root()
+        .unwrap()
+        .query_selector("[role=status][aria-live=polite][aria-atomic=true]")
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_first_toast_is_announced_by_a_region_that_was_there_before_it() {
+    clean();
+    let (_, on) = recorder();
+    show(content("first"), placement(Mode::Toast), on).unwrap();
+    // The region exists, empty, when the toast appears: screen readers that ignore a live
+    // region inserted together with its text (VoiceOver) have registered it before it speaks.
+    let live = stack_live().expect("the stack has a live region");
+    assert_eq!(text(&live), "", "empty when inserted");
+    sleep(300).await;
+    assert_eq!(text(&live), "Judul first Penjelasan first");
+    // A second toast speaks at once through the same region; each toast is said once.
+    let (_, on) = recorder();
+    show(content("second"), placement(Mode::Toast), on).unwrap();
+    assert_eq!(text(&live), "Judul second Penjelasan second");
+    assert_eq!(
+        doc()
+            .query_selector_all("explain402-toasts")
+            .unwrap()
+            .length(),
+        1
+    );
+    // A repeat says its count.
+    let (_, on) = recorder();
+    show(content("second"), placement(Mode::Toast), on).unwrap();
+    assert_eq!(text(&live), "Judul second Terjadi 2 kali");
+    clean();
+    assert!(stack_live().is_none(), "the stack goes with its last toast");
+}
+
+#[wasm_bindgen_test]
+fn an_inline_panel_stays_its_own_live_region() {
+    clean();
+    let container = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&container).unwrap();
+    let (_, on) = recorder();
+    let placement = Placement {
+        mode: Mode::Inline,
+        theme: Theme::Auto,
+        container: Some(container.clone()),
+    };
+    show(content("inline-live"), placement, on).unwrap();
+    let root = shadow(&host("inline-live"));
+    let live = find(&root, "[role=status][aria-live=polite]");
+    assert!(text(&live).contains("Judul inline-live"));
+    clean();
+    container.remove();
+}
+
+fn waiting(seconds: u64) -> PanelContent {
+    let mut c = content("waiting");
+    c.actions = vec![PanelAction {
+        wait: Some(Wait {
+            seconds,
+            text: Rc::new(|s| format!("Tunggu {s} detik")),
+            ready: "Sekarang Anda bisa mencoba lagi.".into(),
+        }),
+        ..action("retry", "Muat ulang halaman", ActionTarget::Callback)
+    }];
+    c
+}
+
+#[wasm_bindgen_test]
+async fn a_waiting_button_counts_down_and_then_works() {
+    clean();
+    let (events, on) = recorder();
+    show(waiting(2), placement(Mode::Dialog), on).unwrap();
+    let root = shadow(&host("waiting"));
+    let button = find(&root, ".actions button");
+    assert_eq!(text(&button), "Muat ulang halaman");
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(button.get_attribute("data-wait").as_deref(), Some("2"));
+    let shown = find(&root, "#e4-wait");
+    assert_eq!(button.get_attribute("aria-describedby").as_deref(), Some("e4-wait"));
+    assert!(text(&shown).contains("Tunggu 2 detik"), "{}", text(&shown));
+    // The time shown is not a live region; only the status inside it speaks, and not each tick.
+    assert!(shown.get_attribute("role").is_none());
+    let status = find(&root, "#e4-wait [role=status]");
+    assert_eq!(text(&status), "");
+    // While it waits, a click does nothing.
+    button.unchecked_ref::<HtmlElement>().click();
+    assert!(events.borrow().is_empty(), "{:?}", events.borrow());
+    sleep(1100).await;
+    assert_eq!(text(&status), "Tunggu 1 detik", "said once when the wait starts");
+    sleep(1200).await;
+    assert!(button.get_attribute("aria-disabled").is_none());
+    assert!(button.get_attribute("data-wait").is_none());
+    assert_eq!(text(&status), "Sekarang Anda bisa mencoba lagi.");
+    button.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(*events.borrow(), [PanelEvent::Action("retry".into())]);
     clean();
 }

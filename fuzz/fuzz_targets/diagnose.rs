@@ -1,4 +1,5 @@
-//! Fuzz target: any bytes become an `Exchange` (and, when they parse, integrator rules).
+//! Fuzz target: any bytes become an `Exchange` (and, when they parse, integrator rules), and go
+//! through the whole engine: protocols, every vendor pack, the fallback, the status.
 //!
 //! Input layout: two bytes of status (big endian), then header lines `name: value` up to the
 //! first NUL byte, then the body. An odd number of bytes after the status marks the body as
@@ -6,7 +7,7 @@
 
 #![no_main]
 
-use explain402::diagnose::{diagnose_at, diagnose_with, Exchange, Headers, Rules};
+use explain402::diagnose::{diagnose_at, diagnose_with, trace, Exchange, Headers, Rules};
 use explain402::json::Value;
 use libfuzzer_sys::fuzz_target;
 
@@ -32,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
         body: body.to_vec(),
         truncated: rest.len() % 2 == 1,
         content_type,
+        // Every third input comes from a vendor's host, so host-matched packs are reached too.
+        url: (status % 3 == 0).then(|| "https://api.stripe.com/v1/charges".to_owned()),
+        page_host: None,
     };
 
     let mut warnings = Vec::new();
@@ -45,4 +49,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = diagnose_with(&ex, &rules);
     let _ = diagnose_at(&ex, &rules, Some(1_777_636_800));
+    // Each pack switched off in turn reaches the fallback for its own vendor's shapes.
+    let _ = trace(&ex, &Rules::default(), None, Some("stripe"));
 });

@@ -1,6 +1,7 @@
-//! The actions a panel offers, and which of them fit each built-in cause.
+//! The actions a panel offers, which of them fit each built-in cause and party, and where a
+//! page reload is a safe stand-in for "try again".
 
-use crate::diagnose::Cause;
+use crate::diagnose::{Cause, Diagnosis, Source};
 
 /// What a button does. The labels (`as_str`) are part of the public API: integrators name
 /// them in `messages.<locale>.actions` and in a cause's `actions` list.
@@ -75,17 +76,18 @@ pub fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
         Cause::WalletApprovalRequired => &[Pay, ContactSupport],
         Cause::PaymentSettlementFailed => &[Pay, ContactSupport, CopyReference],
         Cause::InsufficientFunds
-        | Cause::CardDeclined
         | Cause::CardExpired
         | Cause::CardIncorrectCvc
         | Cause::CardDetailsInvalid
         | Cause::PaymentDetailsInvalid
         | Cause::CardLimitExceeded => &[UpdatePayment, Retry],
-        Cause::CardNotSupported => &[UpdatePayment, ContactSupport],
+        // Step 3 sends the user to the site's support when the bank saw nothing wrong.
+        Cause::CardDeclined => &[UpdatePayment, Retry, ContactSupport],
+        // The fix is at the bank, and retrying a blocked account fails the same way.
+        Cause::CardNotSupported | Cause::EwalletAccountBlocked => &[UpdatePayment],
         Cause::CardAuthenticationRequired | Cause::ProcessingErrorRetry => &[Retry, UpdatePayment],
         Cause::PaymentMethodNotActivated => &[UpdatePayment, ContactSupport, CopyReference],
-        Cause::EwalletAccountBlocked => &[UpdatePayment, Retry],
-        Cause::CreditsExhausted => &[UpdatePayment, Retry],
+        Cause::CreditsExhausted => &[UpdatePayment, Retry, ContactSupport],
         Cause::QuotaExceeded => &[UpdatePayment, ContactSupport],
         Cause::SubscriptionPastDue => &[UpdatePayment, ContactSupport, CopyReference],
         Cause::ServiceSuspendedBilling => &[ContactSupport, Retry, CopyReference],
@@ -95,4 +97,69 @@ pub fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
         Cause::RateLimited | Cause::BotChallenge | Cause::ProxyAuthRequired => &[Retry],
         Cause::Custom(_) => &[],
     }
+}
+
+/// The actions of a cause's `site` text (`Party::Site`): no top-up, upgrade or payment button,
+/// "tell the site owner" first. `None` for a cause without a site text.
+pub fn site_actions(cause: &Cause) -> Option<&'static [ActionKind]> {
+    use ActionKind::{ContactSupport, CopyReference, Retry};
+    Some(match cause {
+        Cause::CreditsExhausted
+        | Cause::QuotaExceeded
+        | Cause::SubscriptionPastDue
+        | Cause::Forbidden => &[ContactSupport, CopyReference, Retry],
+        Cause::RateLimited => &[Retry, ContactSupport, CopyReference],
+        _ => return None,
+    })
+}
+
+/// Whether reloading the page is a safe stand-in for "try again" (used when the integrator
+/// gives no `onRetry`).
+///
+/// # Design
+/// A reload is never offered after a payment challenge: it fetches a new x402, L402 or
+/// `Payment` challenge (a new invoice, a new payment request), which is a path to paying
+/// twice. Nor on the causes of a payment form (cards, e-wallets, bank details), where it
+/// would wipe what the user typed. Everywhere else (sign-in, rate limits, a security check,
+/// the site's own problems) a reload is what the steps ask for anyway.
+pub fn reload_is_safe(d: &Diagnosis) -> bool {
+    let challenge = d.details.payment.is_some()
+        || matches!(d.source, Source::X402 | Source::L402 | Source::PaymentAuth);
+    !challenge && !is_payment_challenge(&d.cause) && !is_payment_form(&d.cause)
+}
+
+/// The causes of a payment challenge: paying is the next step, so a reload can ask again.
+fn is_payment_challenge(cause: &Cause) -> bool {
+    matches!(
+        cause,
+        Cause::PaymentRequired
+            | Cause::PaymentRequiredOnchain
+            | Cause::PaymentRequiredLightning
+            | Cause::CrawlerPaymentRequired
+            | Cause::OnchainInsufficientBalance
+            | Cause::PaymentSignatureInvalid
+            | Cause::PaymentAuthorizationExpired
+            | Cause::PaymentNetworkMismatch
+            | Cause::WalletApprovalRequired
+            | Cause::PaymentSettlementFailed
+    )
+}
+
+/// The causes that arrive while the user fills in a payment form.
+fn is_payment_form(cause: &Cause) -> bool {
+    matches!(
+        cause,
+        Cause::InsufficientFunds
+            | Cause::CardDeclined
+            | Cause::CardExpired
+            | Cause::CardIncorrectCvc
+            | Cause::CardDetailsInvalid
+            | Cause::PaymentDetailsInvalid
+            | Cause::CardLimitExceeded
+            | Cause::CardNotSupported
+            | Cause::CardAuthenticationRequired
+            | Cause::ProcessingErrorRetry
+            | Cause::PaymentMethodNotActivated
+            | Cause::EwalletAccountBlocked
+    )
 }

@@ -2,7 +2,7 @@
 //! of `Cause::ALL`. English is the fallback for every locale; see GLOSSARY.md for the terms.
 
 use super::actions::ActionKind::{ContactSupport, Pay, SignIn, UpdatePayment};
-use super::{Builtin, Text, CAUSE_COUNT};
+use super::{Builtin, Text, CAUSE_COUNT, SITE_COUNT};
 
 pub(super) static EN: Builtin = Builtin {
     tag: "en",
@@ -10,7 +10,7 @@ pub(super) static EN: Builtin = Builtin {
         "Close",
         "Details for support",
         "HTTP status",
-        "Code",
+        "Error code",
         "Reference",
         "Copy",
         "Copied",
@@ -19,9 +19,12 @@ pub(super) static EN: Builtin = Builtin {
         "Notifications",
         "Amount",
         "Network",
-        "Resource",
+        "Content",
         "Cause",
         "Learn more",
+        "Reload page",
+        "Wait {time}",
+        "You can try again now.",
     ],
     labels: [
         "Update payment method",
@@ -32,11 +35,12 @@ pub(super) static EN: Builtin = Builtin {
         "Pay[[ {amount}]]",
     ],
     causes: &CAUSES,
+    site: &SITE,
 };
 
 const PAY_AGAIN: &[(super::ActionKind, &str)] = &[(Pay, "Try paying again")];
 const OTHER_METHOD: &[(super::ActionKind, &str)] = &[(UpdatePayment, "Use another method")];
-const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Let the site owner know")];
+const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Tell the site owner")];
 
 static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
@@ -46,50 +50,49 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         steps: &[
             "Complete the payment or start a subscription on this site.",
             "If you've already paid, sign out and back in, then reload the page.",
-            "If it still doesn't work, contact support[[ and mention reference {reference}]].",
+            "If it still doesn't work, contact support[[ and quote reference {reference}]].",
         ],
-        labels: &[],
+        labels: &[(UpdatePayment, "Pay or subscribe")],
     },
     Text {
         cause: "payment_required_onchain",
         title: "Pay with your crypto wallet to continue",
-        explanation: "This content is paid for with a crypto wallet.[[ The price is {amount}.]]",
+        explanation: "You need to pay with a crypto wallet to open this content.[[ The price is {amount}.]]",
         steps: &[
             "Connect your crypto wallet and approve the payment.",
-            "Make sure your wallet has enough balance[[ to pay {amount}]][[ on the {network} network]].",
-            "If the content doesn't open after you pay, try again.",
+            "Make sure your wallet has enough funds[[ on the {network} network]][[ to pay {amount}]].",
+            "If the content doesn't open after you pay, check your wallet's transaction history before trying again, so you don't pay twice.",
         ],
         labels: &[],
     },
     Text {
         cause: "payment_required_lightning",
         title: "Pay with Bitcoin Lightning to continue",
-        explanation: "This content is paid for with Lightning, a Bitcoin payment network.[[ The price is {amount}.]]",
+        explanation: "This content has to be paid for with Lightning, a Bitcoin payment network.[[ The price is {amount}.]]",
         steps: &[
-            "Open a Bitcoin wallet that supports Lightning and pay the invoice.",
-            "Make sure your wallet has enough balance[[ to pay {amount}]].",
-            "If the content doesn't open after you pay, try again.",
+            "Open a Bitcoin wallet that supports Lightning and pay the invoice this site shows.",
+            "Make sure your wallet has enough funds[[ to pay {amount}]].",
+            "If the content doesn't open after you pay, check your wallet's transaction history before trying again, so you don't pay twice.",
         ],
         labels: &[],
     },
     Text {
         cause: "crawler_payment_required",
-        title: "Automated access to this site is paid",
-        explanation: "The site owner charges automated tools (crawlers) for reading this page.[[ The price is {amount} per request.]]",
+        title: "Automated access to this site isn't free",
+        explanation: "The site owner charges automated tools (crawlers) for accessing this page.[[ The price is {amount} per request.]]",
         steps: &[
-            "If you're browsing normally, reload the page. Your visit may have been mistaken for an automated one.",
-            "If you run a crawler, arrange access with the site owner and send the agreed price with each request.",
-            "If the problem continues, contact support[[ and mention reference {reference}]].",
+            "If you're browsing normally, your visit may have been mistaken for an automated one. Turn off any VPN or browser extension for this site for now, then reload the page.",
+            "If the problem continues, contact support[[ and quote reference {reference}]].",
         ],
         labels: &[],
     },
     Text {
         cause: "onchain_insufficient_balance",
-        title: "Not enough balance in your crypto wallet",
-        explanation: "Your crypto wallet doesn't have enough balance for this payment.[[ It needs {amount}.]] No payment was made.",
+        title: "Not enough funds in your crypto wallet",
+        explanation: "Your crypto wallet doesn't have enough funds for this payment.[[ You need {amount}.]] No payment was made.",
         steps: &[
-            "Add funds to your wallet[[ on the {network} network]][[ so it holds at least {amount}]].",
-            "Or connect another wallet that has enough balance.",
+            "Add funds to your wallet[[ on the {network} network]][[ so it can cover {amount}]].",
+            "Or connect another wallet that has enough funds.",
             "Then try paying again.",
         ],
         labels: PAY_AGAIN,
@@ -97,20 +100,20 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_signature_invalid",
         title: "The payment couldn't be verified",
-        explanation: "The approval from your wallet didn't match what the site asked for, so it was rejected. No payment was made.",
+        explanation: "The approval from your wallet didn't match what the site asked for, so the payment was rejected. No payment was made.",
         steps: &[
             "Try paying again, and approve the request in your wallet without changing its details.",
-            "Make sure you approve with the same wallet account that is connected to this site.",
-            "If it keeps failing, update your wallet app or use another wallet.",
+            "Approve with the wallet account that is connected to this site, not another one.",
+            "If it keeps failing, update your wallet app, use another wallet or contact support[[ and quote reference {reference}]].",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "payment_authorization_expired",
-        title: "The time to pay ran out",
-        explanation: "A payment request (a wallet approval, an invoice or a payment code) is only valid for a short time, and this one ran out before the payment was completed. No payment was made.",
+        title: "Your time to pay has run out",
+        explanation: "A payment request (a wallet approval, an invoice or a payment code) is only valid for a short time, and this one expired before the payment was completed. No payment was made.",
         steps: &[
-            "Start the payment again and complete it right away.",
+            "Start the payment again and complete it before the time runs out.",
             "If you pay with a crypto wallet, check that your device's date and time are correct (set them to update automatically).",
         ],
         labels: PAY_AGAIN,
@@ -118,20 +121,21 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_network_mismatch",
         title: "Your wallet is on a different network",
-        explanation: "The site accepts payment on a different blockchain network from the one your wallet used.[[ The expected network is {network}.]]",
+        explanation: "This site only accepts payment on a particular blockchain network, and your wallet used another one.[[ This site accepts {network}.]]",
         steps: &[
             "Switch the network in your wallet[[ to {network}]].",
-            "Make sure you have enough balance on that network[[ ({amount})]].",
+            "Make sure you have enough funds on that network[[ to pay {amount}]].",
             "Then try paying again.",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "wallet_approval_required",
-        title: "Your wallet needs to give permission first",
-        explanation: "Before the first payment with this token, your wallet has to allow the token to be used for payments. You only do this once; it sends no money, but may cost a small network fee.",
+        title: "Approve this token in your wallet first",
+        explanation: "Before your first payment with this token, you need to allow it to be used for payments. You only do this once, in your wallet; it sends no money, but may cost a small network fee.",
         steps: &[
             "Approve the permission request in your wallet, after checking that it comes from this site.",
+            "Make sure your wallet holds a little of the network's own coin (such as ETH) for the fee.",
             "Wait until the approval is confirmed, then try paying again.",
         ],
         labels: &[(Pay, "Approve in wallet")],
@@ -139,33 +143,33 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_settlement_failed",
         title: "The payment couldn't be completed",
-        explanation: "Your wallet approved the payment, but it failed while being processed[[ on {network}]]. This is usually a temporary problem on the payment network or on the site's side.",
+        explanation: "You approved the payment in your wallet, but it couldn't be completed[[ on {network}]]. This is usually a temporary problem on the payment network or on the site's side.",
         steps: &[
             "Check your wallet's transaction history to see whether any money was sent.",
             "If nothing was sent, try paying again.",
-            "If money was sent but the content is still locked, contact support[[ and mention reference {reference}]].",
+            "If money was sent but the content is still locked, contact support[[ and quote reference {reference}]].",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "insufficient_funds",
         title: "Not enough funds",
-        explanation: "The payment was declined because your card, account or e-wallet doesn't have enough balance.[[ The amount was {amount}.]]",
+        explanation: "The payment was declined because your account balance, card limit or e-wallet balance isn't enough.[[ The amount was {amount}.]]",
         steps: &[
             "Use another card or payment method.",
             "Or top up your balance, then try again.",
-            "If you think there is enough balance, contact your bank or e-wallet provider.",
+            "If you think you have enough funds, contact your bank or e-wallet provider.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_declined",
         title: "Your card was declined",
-        explanation: "Your card's bank declined this payment without giving a reason. The decision came from the bank, not from this site.",
+        explanation: "This payment was declined without a reason. Usually the decline comes from the bank that issued your card.",
         steps: &[
             "Use another card or payment method.",
             "Call your bank (the number is on the back of your card) to ask why, or to ask them to allow this payment.",
-            "Then try again.",
+            "If your bank finds nothing wrong with your card, contact this site's support.",
         ],
         labels: &[],
     },
@@ -175,7 +179,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "The card's expiry date has passed, so the bank can't process the payment.",
         steps: &[
             "Use another card that is still valid.",
-            "If you've received a replacement card, update the expiry date (and security code) in your payment method.",
+            "If you've received a replacement card, enter its details (number, expiry date and security code).",
             "Then try again.",
         ],
         labels: &[],
@@ -185,7 +189,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "The card's security code is incorrect",
         explanation: "The security code (CVC/CVV) you entered doesn't match this card.",
         steps: &[
-            "Check the 3-digit code on the back of the card (4 digits on the front for American Express) and enter it again.",
+            "Check the three-digit code on the back of the card (four digits on the front for American Express) and enter it again.",
             "If the card is still declined, use another card.",
         ],
         labels: &[],
@@ -196,7 +200,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "The card number, expiry date or postal code you entered doesn't match the bank's records.",
         steps: &[
             "Check the card number, the expiry month and year, and the billing postal code.",
-            "Enter the details again exactly as they appear on the card.",
+            "Enter the card details exactly as they appear on the card, and the postal code your bank has on file.",
             "If it still fails, use another card.",
         ],
         labels: &[],
@@ -204,20 +208,21 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_details_invalid",
         title: "Some payment details are incorrect",
-        explanation: "The phone number, account number or virtual account number entered doesn't match an account that can pay.",
+        explanation: "The phone number, account number or virtual account number you entered doesn't match an account that can make this payment.",
         steps: &[
-            "Check the number you entered and enter it again exactly as it appears in your app or on your account.",
+            "Check the number and enter it again exactly as it appears in your e-wallet or banking app.",
+            "For a virtual account, copy the number from the payment instructions rather than typing it.",
             "If it still fails, choose another payment method.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_limit_exceeded",
-        title: "A payment limit was reached",
-        explanation: "The payment was declined because your card or account has reached its spending or transaction limit.[[ The amount was {amount}.]]",
+        title: "You've reached a transaction limit",
+        explanation: "The payment was declined because your card or e-wallet has reached its transaction limit.[[ The amount was {amount}.]]",
         steps: &[
             "Use another card or payment method.",
-            "Or ask your bank or e-wallet provider to raise the limit, then try again.",
+            "You can also ask your bank or e-wallet provider to raise the limit, then try again.",
             "If it's a daily limit, you can also try again tomorrow.",
         ],
         labels: &[],
@@ -225,9 +230,9 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "card_not_supported",
         title: "This card can't be used here",
-        explanation: "This type of card, or the currency of this payment, isn't supported for this purchase.",
+        explanation: "This card can't be used for this kind of purchase or this currency.",
         steps: &[
-            "Use a card from another network (such as Visa or Mastercard) or another payment method.",
+            "Use another card or payment method.",
             "To keep using this card, ask your bank whether it works for online or international payments.",
         ],
         labels: &[],
@@ -235,7 +240,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "card_authentication_required",
         title: "Your bank needs to confirm this payment",
-        explanation: "Your card's bank asks you to confirm this payment, for example with a one-time code (OTP) or in your banking app.",
+        explanation: "The bank that issued your card asks you to confirm this payment, for example with a one-time code (OTP) or in your banking app.",
         steps: &[
             "Try again and complete the confirmation that appears (a code by SMS or a prompt in your banking app).",
             "Make sure your browser isn't blocking pop-up windows.",
@@ -245,10 +250,10 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "processing_error_retry",
-        title: "The payment couldn't be processed right now",
+        title: "The payment couldn't be processed",
         explanation: "There was a temporary problem in the payment system. It's usually not a problem with your card or account.",
         steps: &[
-            "Wait before trying again[[ (about {retryAfter})]].",
+            "Try again later[[, in about {retryAfter}]].",
             "If it keeps failing, use another payment method.",
         ],
         labels: &[],
@@ -256,17 +261,17 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_method_not_activated",
         title: "This payment method isn't available",
-        explanation: "The site hasn't activated the payment method you chose. The problem is on the site's side, not with your account.",
+        explanation: "The site hasn't activated the payment method you chose. It's not a problem with your account.",
         steps: &[
-            "Choose another payment method, such as a card, a bank transfer or another e-wallet.",
-            "Let the site owner know that this method isn't working yet[[ (reference {reference})]].",
+            "Choose another payment method, such as a card, a bank transfer or an e-wallet.",
+            "Tell the site owner that this method isn't working yet[[ and quote reference {reference}]].",
         ],
-        labels: OTHER_METHOD,
+        labels: &[(UpdatePayment, "Use another method"), (ContactSupport, "Tell the site owner")],
     },
     Text {
         cause: "ewallet_account_blocked",
         title: "Your e-wallet account is blocked",
-        explanation: "Your e-wallet provider (such as GoPay or OVO) has blocked or restricted this account, so it can't be used to pay.",
+        explanation: "Your e-wallet provider has blocked or restricted your account, so it can't be used to pay.",
         steps: &[
             "Open your e-wallet app or contact its customer service to restore the account.",
             "In the meantime, pay with another payment method.",
@@ -275,61 +280,62 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "credits_exhausted",
-        title: "You've run out of credits",
-        explanation: "The credit balance on your account is used up, so this request can't be processed.",
+        title: "Out of credits",
+        explanation: "The credit balance on this account is used up, so this request can't be processed.",
         steps: &[
             "Top up your credits on your account's billing page.",
             "Then try again.",
             "To avoid this next time, turn on automatic top-up if the site offers it.",
+            "If you don't manage billing for this account, contact support.",
         ],
         labels: &[(UpdatePayment, "Top up credits")],
     },
     Text {
         cause: "quota_exceeded",
-        title: "You've reached your plan's limit",
-        explanation: "Your account has used everything its current plan allows for this period.",
+        title: "You've used up your plan's quota",
+        explanation: "This account has used everything its plan allows for this period.",
         steps: &[
             "Upgrade your plan or add more quota on the billing page.",
-            "Or wait until the limit resets[[ (in about {retryAfter})]].",
-            "If you use a team account, ask its admin to raise the limit.",
+            "Or wait until the quota resets[[, in about {retryAfter}]].",
+            "If you don't manage this account's plan, ask its admin to raise the limit or contact support.",
         ],
         labels: &[(UpdatePayment, "Upgrade plan")],
     },
     Text {
         cause: "subscription_past_due",
         title: "Your subscription payment is overdue",
-        explanation: "The latest bill for your subscription hasn't been paid, so access is paused for now.[[ The amount due is {amount}.]]",
+        explanation: "Access is paused until the latest bill for your subscription is paid.[[ The amount due is {amount}.]]",
         steps: &[
             "Pay the outstanding bill or update your payment method on the billing page.",
             "Once the payment goes through, reload this page.",
-            "If you think you've already paid, contact support[[ and mention reference {reference}]].",
+            "If you think you've already paid, or you don't manage billing for this account, contact support[[ and quote reference {reference}]].",
         ],
         labels: &[],
     },
     Text {
         cause: "service_suspended_billing",
-        title: "This site is temporarily unavailable",
-        explanation: "The site's service provider has paused it because of a billing issue on the site owner's side. It's not a problem with your account or your payment.",
+        title: "This site's service is paused for now",
+        explanation: "The site's service provider has paused a service it runs because of a billing issue on the site owner's side. It's not a problem with your account or your payment.",
         steps: &[
-            "There's nothing you need to fix. If you'd like to help, let the site owner know so they can sort it out.",
+            "There's nothing you need to fix. If you'd like to help, tell the site owner so they can sort it out.",
             "Please try again later.",
         ],
         labels: TELL_OWNER,
     },
     Text {
         cause: "merchant_misconfigured",
-        title: "Payments on this site aren't working right now",
-        explanation: "The site's payment setup has a configuration error, so payments can't be processed. Your payment method and account are fine.",
+        title: "There's a setup problem on this site",
+        explanation: "A setting on the site's side is wrong, so your request can't be processed yet. It's not a problem with your account or payment method.",
         steps: &[
             "There's nothing you need to change. Please try again later.",
-            "If the payment is urgent, let the site owner know[[ and include reference {reference}]].",
+            "If it's urgent, tell the site owner[[ and quote reference {reference}]].",
         ],
         labels: TELL_OWNER,
     },
     Text {
         cause: "auth_required",
         title: "Please sign in to continue",
-        explanation: "You need to sign in to open this page. Your session may also have ended.",
+        explanation: "You need to sign in to open this page or do this. If you were signed in, your session may have ended.",
         steps: &[
             "Sign in to your account, then try again.",
             "If you're already signed in, sign out and back in to refresh your session.",
@@ -342,16 +348,16 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Your account doesn't have permission to open this page or take this action.",
         steps: &[
             "Make sure you're signed in with the right account.",
-            "If you think you should have access, ask the account admin or contact support[[ and mention reference {reference}]].",
+            "If you think you should have access, ask the account admin for it or contact support[[ and quote reference {reference}]].",
         ],
         labels: &[(SignIn, "Switch account")],
     },
     Text {
         cause: "rate_limited",
-        title: "Too many attempts in a short time",
-        explanation: "To keep the service running smoothly, this site limits how many requests can be made in a short time. The limit is only temporary.",
+        title: "Too many requests right now",
+        explanation: "This site is limiting access because of too many requests in a short time. The limit is only temporary.",
         steps: &[
-            "Wait before trying again[[ (about {retryAfter})]].",
+            "Try again later[[, in about {retryAfter}]].",
             "Avoid reloading the page over and over, as that can make the wait longer.",
         ],
         labels: &[],
@@ -362,7 +368,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "This site's security system needs to run a quick check before you can continue. This is routine and not a problem with your account.",
         steps: &[
             "Reload the page and complete the security check if one appears.",
-            "If you use a VPN or an ad or script blocker, try turning it off for this site for now.",
+            "If you use a VPN or an ad or script blocker, try pausing it for this site.",
             "Make sure JavaScript and cookies are enabled in your browser.",
         ],
         labels: &[],
@@ -375,7 +381,69 @@ static CAUSES: [Text; CAUSE_COUNT] = [
             "Enter your proxy username and password when your browser asks, then try again.",
             "If you don't know them, ask your network admin or IT team.",
             "Or try another network.",
+            "If you don't use a proxy, the problem may be on the site's side. Please try again later.",
         ],
         labels: &[],
+    },
+];
+
+/// The texts for a diagnosis only the site's team can act on, for the causes that can be
+/// either party (`Cause::has_site_variant`), in the order of `Cause::ALL`. They never tell
+/// the visitor to top up, upgrade or pay: they say it is not the visitor's doing, what the
+/// visitor can still do, and that the site's team has to act.
+static SITE: [Text; SITE_COUNT] = [
+    Text {
+        cause: "credits_exhausted",
+        title: "This site has run out of credits",
+        explanation: "A service this site relies on has stopped working because the site's own credit balance is used up. It's not a problem with your account, and there's nothing you need to pay.",
+        steps: &[
+            "Only the site's team can fix this by topping up their account.",
+            "Tell the site owner[[ and quote reference {reference}]] so they can sort it out.",
+            "Please try again later.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "quota_exceeded",
+        title: "This site has reached its usage limit",
+        explanation: "A service this site relies on has stopped working because the site has used up its plan's quota for now. It's not a problem with your account, and there's nothing you need to upgrade.",
+        steps: &[
+            "Only the site's team can fix this by raising their limit.",
+            "Please try again later[[, in about {retryAfter}]].",
+            "If it's urgent, tell the site owner[[ and quote reference {reference}]].",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "subscription_past_due",
+        title: "This site has a billing problem",
+        explanation: "A service this site relies on has been paused because of a billing problem on the site's side. It's not a problem with your account or your payment.",
+        steps: &[
+            "There's nothing you need to pay or change. Only the site's team can fix this.",
+            "Tell the site owner[[ and quote reference {reference}]] so they can sort it out.",
+            "Please try again later.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "forbidden",
+        title: "This site can't complete this right now",
+        explanation: "A service this site relies on refused the site's own access. It's not a problem with your account.",
+        steps: &[
+            "There's nothing you need to change. Only the site's team can fix this.",
+            "If it's urgent, tell the site owner[[ and quote reference {reference}]].",
+            "Please try again later.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "rate_limited",
+        title: "This site is busy right now",
+        explanation: "A service this site relies on is limiting how many requests the site can make, so some requests are paused for a short time. It isn't caused by anything you did.",
+        steps: &[
+            "Try again later[[, in about {retryAfter}]].",
+            "If it keeps happening, tell the site owner[[ and quote reference {reference}]].",
+        ],
+        labels: TELL_OWNER,
     },
 ];

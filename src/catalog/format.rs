@@ -13,16 +13,78 @@ const COMMA_DECIMAL: &[&str] = &[
     "id", "jv", "su", "de", "nl", "es", "it", "pt", "tr", "da", "vi",
 ];
 
-/// Duration units per language: second, minute, hour, then the plural forms.
-const UNITS: &[(&str, [&str; 3], [&str; 3])] = &[
+/// Duration units per language: second, minute, hour, day, then the plural forms (the words
+/// `Intl.NumberFormat` writes with `unitDisplay: "long"`).
+const UNITS: &[(&str, [&str; 4], [&str; 4])] = &[
     (
         "en",
-        ["second", "minute", "hour"],
-        ["seconds", "minutes", "hours"],
+        ["second", "minute", "hour", "day"],
+        ["seconds", "minutes", "hours", "days"],
     ),
-    ("id", ["detik", "menit", "jam"], ["detik", "menit", "jam"]),
-    ("ms", ["saat", "minit", "jam"], ["saat", "minit", "jam"]),
+    (
+        "id",
+        ["detik", "menit", "jam", "hari"],
+        ["detik", "menit", "jam", "hari"],
+    ),
+    (
+        "ms",
+        ["saat", "minit", "jam", "hari"],
+        ["saat", "minit", "jam", "hari"],
+    ),
 ];
+
+/// Seconds in a minute, an hour and a day.
+const MINUTE: u64 = 60;
+const HOUR: u64 = 3600;
+const DAY: u64 = 86_400;
+/// From this many hours on, a wait is told in days ("3 hari", not "72 jam").
+const DAYS_FROM_HOURS: u64 = 48;
+
+/// A unit of [`duration_parts`], with its name for `Intl.NumberFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+}
+
+impl TimeUnit {
+    /// The sanctioned unit identifier `Intl.NumberFormat` takes (`"second"` … `"day"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+        }
+    }
+}
+
+/// How a wait of `seconds` is told: one number and one unit, the same in every formatter.
+///
+/// # Design
+/// Seconds and minutes are rounded up (a user who waits "1 minute" for 61 seconds tries too
+/// early); a wait that would read "60 minutes" is "1 hour". From an hour on the texts say
+/// "about", so hours and days are rounded to the nearest (3 601 s is "1 hour", not "2 hours"),
+/// and from 48 hours on the unit is days: a monthly quota reset reads "30 days", not "720 hours".
+pub fn duration_parts(seconds: u64) -> (u64, TimeUnit) {
+    if seconds < MINUTE {
+        return (seconds, TimeUnit::Second);
+    }
+    let minutes = seconds.div_ceil(MINUTE);
+    if minutes < 60 {
+        return (minutes, TimeUnit::Minute);
+    }
+    let hours = (seconds / HOUR + u64::from(seconds % HOUR >= HOUR / 2)).max(1);
+    if hours < DAYS_FROM_HOURS {
+        return (hours, TimeUnit::Hour);
+    }
+    (
+        seconds / DAY + u64::from(seconds % DAY >= DAY / 2),
+        TimeUnit::Day,
+    )
+}
 
 /// Three-letter asset codes that are tokens, not ISO 4217 currencies.
 const NOT_FIAT: &[&str] = &["BTC", "ETH", "SOL", "DAI"];
@@ -62,8 +124,9 @@ pub trait Format {
 }
 
 /// A deterministic formatter with no platform data: `id` (and a few other languages) write
-/// `IDR 150.000,5`, everything else `IDR 150,000.5`; currencies are shown as their ISO code;
-/// durations are rounded up to whole seconds, minutes or hours.
+/// `150.000,5`, everything else `150,000.5`; currencies are shown as their ISO code
+/// (`IDR 150,000`), except rupiah in Indonesian, written `Rp150.000` as the browser shows it;
+/// durations follow [`duration_parts`].
 pub struct PlainFormat;
 
 fn language(locale: &str) -> &str {
@@ -127,9 +190,14 @@ impl Format for PlainFormat {
         }
         let (thousands, point) = separators(locale);
         let mut out = String::new();
-        if let Some(code) = currency {
-            out.push_str(code);
-            out.push(' ');
+        match currency {
+            // PUEBI and Indonesian shops write Rp150.000, with no space.
+            Some("IDR") if language(locale).eq_ignore_ascii_case("id") => out.push_str("Rp"),
+            Some(code) => {
+                out.push_str(code);
+                out.push(' ');
+            }
+            None => {}
         }
         out.push_str(sign);
         out.push_str(&group(int, thousands));
@@ -151,12 +219,9 @@ impl Format for PlainFormat {
             .find(|(l, _, _)| l.eq_ignore_ascii_case(lang))
             .or(UNITS.first())
             .copied()
-            .unwrap_or(("en", ["s", "min", "h"], ["s", "min", "h"]));
-        let (n, unit) = match seconds {
-            0..=59 => (seconds, 0),
-            60..=3599 => (seconds.div_ceil(60), 1),
-            _ => (seconds.div_ceil(3600), 2),
-        };
+            .unwrap_or(("en", ["s", "min", "h", "d"], ["s", "min", "h", "d"]));
+        let (n, unit) = duration_parts(seconds);
+        let unit = unit as usize;
         let words = if n == 1 { one } else { many };
         [
             &self.integer(locale, n),
@@ -206,20 +271,38 @@ fn is_symbol(s: &str) -> bool {
         && !s.starts_with("0x")
 }
 
-/// The `{amount}` text: `IDR 150.000` (through `fmt`'s currency formatting), `0,01 USDC`,
-/// `1.500 sat`, or only the number when the asset is an address or unknown.
+/// "up to" before a maximum amount (x402 `upto`), per language; English for the others.
+const UP_TO: &[(&str, &str)] = &[("en", "up to "), ("id", "maksimal "), ("ms", "sehingga ")];
+
+/// The `{amount}` text: `Rp150.000` (through `fmt`'s currency formatting), `0,01 USDC`,
+/// `1.500 sat`, or only the number when the asset is an address or unknown. A maximum
+/// (`upto`) reads "up to 0.01 USDC" / "maksimal 0,01 USDC".
 pub fn format_amount(amount: &Amount, locale: &str, fmt: &dyn Format) -> Option<String> {
     let value = atomic_to_decimal(&amount.atomic, amount.decimals)?;
     let asset = amount.asset.as_deref().map(str::trim).unwrap_or("");
-    Some(if is_fiat(asset) {
-        fmt.decimal(locale, &value, Some(asset))
-    } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
-        [&fmt.decimal(locale, &value, None), " sat"].concat()
-    } else if is_symbol(asset) {
-        [&fmt.decimal(locale, &value, None), " ", asset].concat()
+    let prefix = if amount.upto {
+        let lang = language(locale);
+        UP_TO
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(lang))
+            .map_or("up to ", |(_, p)| p)
     } else {
-        fmt.decimal(locale, &value, None)
-    })
+        ""
+    };
+    Some([prefix, &plain_amount(&value, asset, locale, fmt)].concat())
+}
+
+/// The amount without "up to": a currency, a token symbol after the number, or the number.
+fn plain_amount(value: &str, asset: &str, locale: &str, fmt: &dyn Format) -> String {
+    if is_fiat(asset) {
+        fmt.decimal(locale, value, Some(asset))
+    } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
+        [&fmt.decimal(locale, value, None), " sat"].concat()
+    } else if is_symbol(asset) {
+        [&fmt.decimal(locale, value, None), " ", asset].concat()
+    } else {
+        fmt.decimal(locale, value, None)
+    }
 }
 
 /// The name people know a payment network by (`eip155:8453` → `Base`); unknown ids as given.
@@ -232,7 +315,7 @@ pub fn network_name(id: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{atomic_to_decimal, digits, group, network_name};
+    use super::{atomic_to_decimal, digits, duration_parts, group, network_name, TimeUnit};
 
     #[test]
     fn writes_digits() {
@@ -249,5 +332,28 @@ mod tests {
         assert_eq!(atomic_to_decimal("1", 3).as_deref(), Some("0.001"));
         assert_eq!(network_name("EIP155:8453"), "Base");
         assert_eq!(network_name("cosmos:hub"), "cosmos:hub");
+    }
+
+    #[test]
+    fn picks_duration_units() {
+        use TimeUnit::{Day, Hour, Minute, Second};
+        for (secs, want) in [
+            (0, (0, Second)),
+            (59, (59, Second)),
+            (60, (1, Minute)),
+            (61, (2, Minute)),
+            (3540, (59, Minute)),
+            (3541, (1, Hour)),
+            (3601, (1, Hour)),
+            (5399, (1, Hour)),
+            (5400, (2, Hour)),
+            (47 * 3600, (47, Hour)),
+            (172_799, (2, Day)),
+            (172_800, (2, Day)),
+            (259_200, (3, Day)),
+            (2_592_000, (30, Day)),
+        ] {
+            assert_eq!(duration_parts(secs), want, "{secs}");
+        }
     }
 }

@@ -3,15 +3,15 @@
 //! terms; keep to them.
 
 use super::actions::ActionKind::{ContactSupport, Pay, SignIn, UpdatePayment};
-use super::{Builtin, Text, CAUSE_COUNT};
+use super::{Builtin, Text, CAUSE_COUNT, SITE_COUNT};
 
 pub(super) static ID: Builtin = Builtin {
     tag: "id",
     ui: [
         "Tutup",
-        "Detail untuk tim dukungan",
+        "Info untuk layanan pelanggan",
         "Status HTTP",
-        "Kode",
+        "Kode kesalahan",
         "Kode referensi",
         "Salin",
         "Disalin",
@@ -20,19 +20,23 @@ pub(super) static ID: Builtin = Builtin {
         "Pemberitahuan",
         "Jumlah",
         "Jaringan",
-        "Sumber daya",
+        "Konten",
         "Penyebab",
         "Selengkapnya",
+        "Muat ulang halaman",
+        "Tunggu {time}",
+        "Sekarang Anda bisa mencoba lagi.",
     ],
     labels: [
-        "Perbarui metode pembayaran",
+        "Ganti metode pembayaran",
         "Coba lagi",
         "Masuk",
-        "Hubungi dukungan",
+        "Hubungi layanan pelanggan",
         "Salin kode referensi",
         "Bayar[[ {amount}]]",
     ],
     causes: &CAUSES,
+    site: &SITE,
 };
 
 const PAY_AGAIN: &[(super::ActionKind, &str)] = &[(Pay, "Coba bayar lagi")];
@@ -42,54 +46,53 @@ const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Beri tahu p
 static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_required",
-        title: "Pembayaran diperlukan untuk melanjutkan",
+        title: "Lakukan pembayaran untuk melanjutkan",
         explanation: "Konten atau fitur ini memerlukan pembayaran atau langganan aktif.[[ Harganya {amount}.]]",
         steps: &[
             "Selesaikan pembayaran atau mulai berlangganan di situs ini.",
-            "Jika Anda sudah membayar, keluar dari akun, lalu masuk kembali dan muat ulang halaman.",
-            "Jika masih belum berhasil, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda sudah membayar, keluar dari akun dan masuk kembali, lalu muat ulang halaman.",
+            "Jika masih belum berhasil, hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
-        labels: &[],
+        labels: &[(UpdatePayment, "Bayar atau berlangganan")],
     },
     Text {
         cause: "payment_required_onchain",
         title: "Bayar dengan dompet kripto untuk melanjutkan",
-        explanation: "Konten ini perlu dibayar dengan dompet kripto.[[ Harganya {amount}.]]",
+        explanation: "Untuk membuka konten ini, Anda perlu membayar dengan dompet kripto.[[ Harganya {amount}.]]",
         steps: &[
             "Hubungkan dompet kripto Anda, lalu setujui pembayarannya.",
-            "Pastikan saldo dompet Anda cukup[[ untuk membayar {amount}]][[ di jaringan {network}]].",
-            "Jika konten belum terbuka setelah Anda membayar, coba lagi.",
+            "Pastikan saldo dompet Anda[[ di jaringan {network}]] cukup[[ untuk membayar {amount}]].",
+            "Jika konten belum terbuka setelah Anda membayar, periksa riwayat transaksi di dompet Anda sebelum mencoba lagi agar tidak membayar dua kali.",
         ],
         labels: &[],
     },
     Text {
         cause: "payment_required_lightning",
         title: "Bayar dengan Bitcoin Lightning untuk melanjutkan",
-        explanation: "Konten ini perlu dibayar melalui Lightning, jaringan pembayaran Bitcoin.[[ Harganya {amount}.]]",
+        explanation: "Untuk membuka konten ini, Anda perlu membayar melalui Lightning, jaringan pembayaran Bitcoin.[[ Harganya {amount}.]]",
         steps: &[
-            "Buka dompet Bitcoin yang mendukung Lightning, lalu bayar tagihannya.",
+            "Buka dompet Bitcoin yang mendukung Lightning, lalu bayar tagihan yang ditampilkan situs ini.",
             "Pastikan saldo dompet Anda cukup[[ untuk membayar {amount}]].",
-            "Jika konten belum terbuka setelah Anda membayar, coba lagi.",
+            "Jika konten belum terbuka setelah Anda membayar, periksa riwayat transaksi di dompet Anda sebelum mencoba lagi agar tidak membayar dua kali.",
         ],
         labels: &[],
     },
     Text {
         cause: "crawler_payment_required",
         title: "Akses otomatis ke situs ini berbayar",
-        explanation: "Pemilik situs mengenakan biaya kepada program otomatis (crawler) yang membaca halaman ini.[[ Harganya {amount} per permintaan.]]",
+        explanation: "Pemilik situs mengenakan biaya kepada program otomatis (crawler) yang mengakses halaman ini.[[ Harganya {amount} per permintaan.]]",
         steps: &[
-            "Jika Anda membuka situs seperti biasa, muat ulang halaman. Kunjungan Anda mungkin dikira akses otomatis.",
-            "Jika Anda menjalankan crawler, hubungi pemilik situs untuk mengatur akses, lalu sertakan pembayaran sesuai harga yang disepakati di setiap permintaan.",
-            "Jika masalah berlanjut, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda membuka situs ini seperti biasa, kunjungan Anda mungkin dikira akses otomatis. Nonaktifkan sementara VPN atau ekstensi browser untuk situs ini, lalu muat ulang halaman.",
+            "Jika masalah berlanjut, hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[],
     },
     Text {
         cause: "onchain_insufficient_balance",
-        title: "Saldo dompet kripto Anda tidak cukup",
-        explanation: "Saldo di dompet kripto Anda tidak cukup untuk pembayaran ini.[[ Dibutuhkan {amount}.]] Tidak ada dana yang terpotong.",
+        title: "Saldo dompet kripto Anda tidak mencukupi",
+        explanation: "Pembayaran ini belum dapat dilakukan karena saldo dompet kripto Anda kurang.[[ Dibutuhkan {amount}.]] Saldo Anda tidak terpotong.",
         steps: &[
-            "Isi saldo dompet Anda[[ di jaringan {network}]][[ hingga minimal {amount}]].",
+            "Isi saldo dompet Anda[[ di jaringan {network}]][[ agar cukup untuk membayar {amount}]].",
             "Atau hubungkan dompet lain yang saldonya cukup.",
             "Setelah itu, coba bayar lagi.",
         ],
@@ -98,20 +101,20 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_signature_invalid",
         title: "Pembayaran tidak dapat diverifikasi",
-        explanation: "Persetujuan dari dompet Anda tidak sesuai dengan permintaan situs, sehingga ditolak. Tidak ada dana yang terpotong.",
+        explanation: "Persetujuan dari dompet Anda tidak cocok dengan permintaan situs sehingga pembayaran ditolak. Saldo Anda tidak terpotong.",
         steps: &[
             "Coba bayar lagi, lalu setujui permintaan di dompet Anda tanpa mengubah detailnya.",
-            "Pastikan akun dompet yang Anda pakai untuk menyetujui adalah akun yang terhubung ke situs ini.",
-            "Jika masih gagal, perbarui aplikasi dompet Anda atau gunakan dompet lain.",
+            "Setujui dengan akun dompet yang terhubung ke situs ini, bukan akun lain.",
+            "Jika masih gagal, perbarui aplikasi dompet Anda, gunakan dompet lain, atau hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "payment_authorization_expired",
         title: "Batas waktu pembayaran sudah habis",
-        explanation: "Permintaan pembayaran (persetujuan dompet, tagihan, atau kode bayar) hanya berlaku sebentar. Kali ini waktunya habis sebelum pembayaran selesai. Tidak ada dana yang terpotong.",
+        explanation: "Pembayaran (persetujuan dompet, tagihan, atau kode pembayaran) harus diselesaikan dalam batas waktu tertentu, dan batas waktu itu sudah habis. Saldo Anda tidak terpotong.",
         steps: &[
-            "Mulai pembayaran lagi, lalu segera selesaikan.",
+            "Ulangi pembayaran, lalu selesaikan sebelum batas waktunya habis.",
             "Jika Anda membayar dengan dompet kripto, pastikan tanggal dan jam di perangkat Anda sudah benar (aktifkan pengaturan waktu otomatis).",
         ],
         labels: PAY_AGAIN,
@@ -119,7 +122,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_network_mismatch",
         title: "Dompet Anda memakai jaringan yang berbeda",
-        explanation: "Situs ini menerima pembayaran di jaringan blockchain lain, bukan di jaringan yang dipakai dompet Anda.[[ Jaringan yang diterima: {network}.]]",
+        explanation: "Situs ini hanya menerima pembayaran di jaringan blockchain tertentu, dan dompet Anda memakai jaringan lain.[[ Jaringan yang diterima: {network}.]]",
         steps: &[
             "Ganti jaringan di dompet Anda[[ ke {network}]].",
             "Pastikan saldo Anda di jaringan tersebut cukup[[ untuk membayar {amount}]].",
@@ -129,10 +132,11 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "wallet_approval_required",
-        title: "Dompet Anda perlu memberi izin terlebih dahulu",
-        explanation: "Sebelum pembayaran pertama dengan token ini, dompet Anda perlu mengizinkan token tersebut dipakai untuk membayar. Langkah ini hanya perlu dilakukan sekali dan tidak mengirim uang, tetapi mungkin ada sedikit biaya jaringan.",
+        title: "Beri izin di dompet Anda terlebih dahulu",
+        explanation: "Sebelum pembayaran pertama dengan token ini, Anda perlu mengizinkan token tersebut dipakai di dompet Anda. Izin ini cukup diberikan sekali dan tidak memindahkan dana, tetapi mungkin ada sedikit biaya jaringan.",
         steps: &[
-            "Pastikan permintaan izin di dompet Anda berasal dari situs ini, lalu setujui permintaan tersebut.",
+            "Periksa apakah permintaan izin di dompet Anda berasal dari situs ini, lalu setujui permintaan tersebut.",
+            "Pastikan dompet Anda memiliki sedikit koin jaringan (misalnya ETH) untuk biaya jaringan.",
             "Tunggu sampai izin terkonfirmasi, lalu coba bayar lagi.",
         ],
         labels: &[(Pay, "Setujui di dompet")],
@@ -140,18 +144,18 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_settlement_failed",
         title: "Pembayaran tidak dapat diselesaikan",
-        explanation: "Dompet Anda sudah menyetujui pembayaran, tetapi prosesnya gagal[[ di jaringan {network}]]. Biasanya ini gangguan sementara di jaringan pembayaran atau di sisi situs.",
+        explanation: "Anda sudah menyetujui pembayaran di dompet, tetapi prosesnya gagal[[ di jaringan {network}]]. Biasanya ini terjadi karena gangguan sementara di jaringan pembayaran atau di sisi situs.",
         steps: &[
             "Periksa riwayat transaksi di dompet Anda untuk melihat apakah ada dana yang terkirim.",
             "Jika tidak ada dana yang terkirim, coba bayar lagi.",
-            "Jika dana sudah terkirim tetapi konten masih terkunci, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika dana sudah terkirim tetapi konten masih terkunci, hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: PAY_AGAIN,
     },
     Text {
         cause: "insufficient_funds",
         title: "Saldo tidak mencukupi",
-        explanation: "Pembayaran ditolak karena saldo kartu, rekening, atau dompet digital Anda tidak mencukupi.[[ Jumlah pembayarannya {amount}.]]",
+        explanation: "Pembayaran ditolak karena saldo rekening, limit kartu, atau saldo dompet digital Anda tidak mencukupi.[[ Jumlah pembayarannya {amount}.]]",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
             "Atau isi saldo Anda, lalu coba lagi.",
@@ -162,21 +166,21 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "card_declined",
         title: "Kartu Anda ditolak",
-        explanation: "Bank penerbit kartu Anda menolak pembayaran ini tanpa menyebutkan alasannya. Keputusan ini datang dari bank, bukan dari situs ini.",
+        explanation: "Pembayaran ini ditolak tanpa keterangan alasan. Biasanya penolakan ini datang dari bank penerbit kartu Anda.",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
-            "Hubungi bank Anda (nomornya tertera di balik kartu) untuk menanyakan alasannya atau meminta agar pembayaran ini diizinkan.",
-            "Setelah itu, coba lagi.",
+            "Hubungi bank Anda (nomornya tertera di bagian belakang kartu) untuk menanyakan alasannya atau meminta agar pembayaran ini diizinkan.",
+            "Jika bank tidak menemukan masalah pada kartu Anda, hubungi layanan pelanggan situs ini.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_expired",
         title: "Kartu Anda sudah kedaluwarsa",
-        explanation: "Masa berlaku kartu ini sudah habis, sehingga bank tidak dapat memproses pembayaran.",
+        explanation: "Masa berlaku kartu ini sudah habis sehingga bank tidak dapat memproses pembayaran.",
         steps: &[
             "Gunakan kartu lain yang masih berlaku.",
-            "Jika Anda sudah menerima kartu pengganti, perbarui tanggal kedaluwarsa dan kode keamanannya di metode pembayaran Anda.",
+            "Jika Anda sudah menerima kartu pengganti, masukkan data kartu baru tersebut (nomor, tanggal kedaluwarsa, dan kode keamanan).",
             "Setelah itu, coba lagi.",
         ],
         labels: &[],
@@ -186,50 +190,51 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Kode keamanan kartu salah",
         explanation: "Kode keamanan (CVC/CVV) yang Anda masukkan tidak cocok dengan kartu ini.",
         steps: &[
-            "Periksa kode 3 digit di balik kartu (4 digit di bagian depan untuk American Express), lalu masukkan kembali.",
+            "Periksa kode tiga digit di bagian belakang kartu (empat digit di bagian depan untuk American Express), lalu masukkan kembali.",
             "Jika kartu masih ditolak, gunakan kartu lain.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_details_invalid",
-        title: "Data kartu tidak sesuai",
-        explanation: "Nomor kartu, tanggal kedaluwarsa, atau kode pos yang Anda masukkan tidak sesuai dengan data bank.",
+        title: "Data kartu salah",
+        explanation: "Nomor kartu, tanggal kedaluwarsa, atau kode pos yang Anda masukkan tidak cocok dengan data bank.",
         steps: &[
             "Periksa nomor kartu, bulan dan tahun kedaluwarsa, serta kode pos alamat penagihan.",
-            "Masukkan kembali datanya persis seperti yang tertera pada kartu.",
+            "Masukkan kembali data kartu persis seperti yang tertera pada kartu, dan kode pos sesuai alamat yang terdaftar di bank.",
             "Jika masih gagal, gunakan kartu lain.",
         ],
         labels: &[],
     },
     Text {
         cause: "payment_details_invalid",
-        title: "Data pembayaran tidak sesuai",
-        explanation: "Nomor ponsel, nomor rekening, atau nomor virtual account yang Anda masukkan tidak cocok dengan akun yang dapat dipakai untuk membayar.",
+        title: "Data pembayaran salah",
+        explanation: "Nomor ponsel, nomor rekening, atau nomor virtual account yang Anda masukkan tidak cocok dengan akun yang dapat dipakai untuk pembayaran ini.",
         steps: &[
-            "Periksa nomor yang Anda masukkan, lalu masukkan kembali persis seperti yang tertera di aplikasi atau akun Anda.",
+            "Periksa nomornya, lalu masukkan kembali persis seperti yang tertera di aplikasi dompet digital atau aplikasi bank Anda.",
+            "Untuk virtual account, salin nomornya dari petunjuk pembayaran agar tidak salah ketik.",
             "Jika masih gagal, pilih metode pembayaran lain.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_limit_exceeded",
-        title: "Batas pembayaran sudah tercapai",
-        explanation: "Pembayaran ditolak karena kartu atau akun Anda sudah mencapai batas belanja atau batas transaksinya.[[ Jumlah pembayarannya {amount}.]]",
+        title: "Batas transaksi sudah tercapai",
+        explanation: "Pembayaran ditolak karena kartu atau dompet digital Anda sudah mencapai batas transaksinya.[[ Jumlah pembayarannya {amount}.]]",
         steps: &[
             "Gunakan kartu atau metode pembayaran lain.",
-            "Atau minta bank atau penyedia dompet digital Anda menaikkan batasnya, lalu coba lagi.",
-            "Jika itu batas harian, Anda juga bisa mencoba lagi besok.",
+            "Anda juga bisa meminta bank atau penyedia dompet digital Anda menaikkan batasnya, lalu mencoba lagi.",
+            "Jika itu batas harian, coba lagi besok.",
         ],
         labels: &[],
     },
     Text {
         cause: "card_not_supported",
         title: "Kartu ini tidak dapat digunakan di sini",
-        explanation: "Jenis kartu ini atau mata uang pembayarannya tidak didukung untuk transaksi ini.",
+        explanation: "Kartu ini tidak dapat dipakai untuk jenis transaksi atau mata uang ini.",
         steps: &[
-            "Gunakan kartu dari jaringan lain (misalnya Visa atau Mastercard) atau metode pembayaran lain.",
-            "Jika ingin tetap memakai kartu ini, tanyakan kepada bank Anda apakah kartu tersebut bisa dipakai untuk transaksi daring atau internasional.",
+            "Gunakan kartu atau metode pembayaran lain.",
+            "Jika Anda ingin tetap memakai kartu ini, tanyakan kepada bank Anda apakah kartu tersebut bisa dipakai untuk transaksi daring atau internasional.",
         ],
         labels: &[],
     },
@@ -238,7 +243,7 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         title: "Bank Anda perlu mengonfirmasi pembayaran ini",
         explanation: "Bank penerbit kartu meminta Anda mengonfirmasi pembayaran ini, misalnya dengan kode OTP atau melalui aplikasi bank.",
         steps: &[
-            "Coba lagi, lalu selesaikan konfirmasi yang muncul (kode OTP lewat SMS atau notifikasi di aplikasi bank).",
+            "Coba lagi, lalu selesaikan konfirmasi yang muncul (kode OTP melalui SMS atau notifikasi di aplikasi bank).",
             "Pastikan browser Anda tidak memblokir jendela pop-up.",
             "Jika konfirmasi tidak muncul, gunakan kartu lain.",
         ],
@@ -246,10 +251,10 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "processing_error_retry",
-        title: "Pembayaran belum dapat diproses saat ini",
+        title: "Pembayaran belum dapat diproses",
         explanation: "Terjadi gangguan sementara pada sistem pembayaran. Biasanya ini bukan masalah pada kartu atau akun Anda.",
         steps: &[
-            "Tunggu sebelum mencoba lagi[[ (sekitar {retryAfter})]].",
+            "Coba lagi nanti[[, sekitar {retryAfter} lagi]].",
             "Jika terus gagal, gunakan metode pembayaran lain.",
         ],
         labels: &[],
@@ -257,17 +262,17 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_method_not_activated",
         title: "Metode pembayaran ini belum tersedia",
-        explanation: "Situs ini belum mengaktifkan metode pembayaran yang Anda pilih. Masalahnya ada di sisi situs, bukan pada akun Anda.",
+        explanation: "Situs ini belum mengaktifkan metode pembayaran yang Anda pilih. Ini bukan masalah pada akun Anda.",
         steps: &[
-            "Pilih metode pembayaran lain, misalnya kartu, transfer bank, atau dompet digital lain.",
-            "Beri tahu pemilik situs bahwa metode ini belum bisa digunakan[[ (kode referensi {reference})]].",
+            "Pilih metode pembayaran lain, misalnya kartu, transfer bank, atau dompet digital.",
+            "Beri tahu pemilik situs bahwa metode ini belum bisa digunakan[[ dan sebutkan kode referensi {reference}]].",
         ],
-        labels: OTHER_METHOD,
+        labels: &[(UpdatePayment, "Gunakan metode lain"), (ContactSupport, "Beri tahu pemilik situs")],
     },
     Text {
         cause: "ewallet_account_blocked",
         title: "Akun dompet digital Anda diblokir",
-        explanation: "Penyedia dompet digital Anda (misalnya GoPay, OVO, atau DANA) memblokir atau membatasi akun Anda, sehingga akun itu tidak dapat dipakai untuk membayar.",
+        explanation: "Penyedia dompet digital Anda memblokir atau membatasi akun Anda sehingga akun tersebut tidak dapat dipakai untuk membayar.",
         steps: &[
             "Buka aplikasi dompet digital Anda atau hubungi layanan pelanggannya untuk memulihkan akun.",
             "Sementara itu, bayar dengan metode pembayaran lain.",
@@ -276,61 +281,62 @@ static CAUSES: [Text; CAUSE_COUNT] = [
     },
     Text {
         cause: "credits_exhausted",
-        title: "Kredit Anda sudah habis",
-        explanation: "Saldo kredit di akun Anda sudah habis, sehingga permintaan ini tidak dapat diproses.",
+        title: "Saldo kredit sudah habis",
+        explanation: "Saldo kredit akun ini sudah habis sehingga permintaan ini tidak dapat diproses.",
         steps: &[
             "Isi ulang kredit di halaman tagihan akun Anda.",
             "Setelah itu, coba lagi.",
             "Agar tidak terulang, aktifkan isi ulang otomatis jika tersedia.",
+            "Jika bukan Anda yang mengelola tagihan akun ini, hubungi layanan pelanggan.",
         ],
         labels: &[(UpdatePayment, "Isi ulang kredit")],
     },
     Text {
         cause: "quota_exceeded",
-        title: "Batas paket Anda sudah tercapai",
-        explanation: "Akun Anda sudah menghabiskan kuota paketnya untuk periode ini.",
+        title: "Kuota paket Anda sudah habis",
+        explanation: "Kuota paket untuk periode ini sudah habis.",
         steps: &[
-            "Tingkatkan paket Anda atau tambah kuota di halaman tagihan.",
-            "Atau tunggu sampai kuota Anda diperbarui[[ (sekitar {retryAfter} lagi)]].",
-            "Jika Anda memakai akun tim, minta admin akun untuk menaikkan batasnya.",
+            "Tingkatkan paket Anda atau tambahkan kuota di halaman tagihan.",
+            "Atau tunggu sampai kuota Anda diperbarui[[, sekitar {retryAfter} lagi]].",
+            "Jika bukan Anda yang mengelola paket akun ini, minta admin akun untuk menaikkan batasnya atau hubungi layanan pelanggan.",
         ],
         labels: &[(UpdatePayment, "Tingkatkan paket")],
     },
     Text {
         cause: "subscription_past_due",
         title: "Tagihan langganan Anda belum dibayar",
-        explanation: "Tagihan terakhir langganan Anda belum dibayar, sehingga akses Anda dihentikan sementara.[[ Jumlah tagihannya {amount}.]]",
+        explanation: "Akses Anda dihentikan sementara sampai tagihan terakhir langganan Anda dibayar.[[ Jumlah tagihannya {amount}.]]",
         steps: &[
-            "Lunasi tagihan tersebut atau perbarui metode pembayaran di halaman tagihan.",
+            "Lunasi tagihan tersebut atau ganti metode pembayaran di halaman tagihan.",
             "Setelah pembayaran berhasil, muat ulang halaman ini.",
-            "Jika Anda merasa sudah membayar, hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda merasa sudah membayar, atau bukan Anda yang mengelola tagihan akun ini, hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[],
     },
     Text {
         cause: "service_suspended_billing",
-        title: "Situs ini sementara tidak tersedia",
-        explanation: "Situs ini dinonaktifkan sementara oleh penyedia layanannya karena ada masalah tagihan di pihak pemilik situs. Ini bukan masalah pada akun atau pembayaran Anda.",
+        title: "Layanan situs ini sedang dihentikan sementara",
+        explanation: "Penyedia layanan situs ini menghentikan layanan sementara karena ada masalah tagihan di pihak pemilik situs. Ini bukan masalah pada akun atau pembayaran Anda.",
         steps: &[
-            "Tidak ada yang perlu Anda perbaiki. Jika berkenan, beri tahu pemilik situs agar mereka dapat segera menanganinya.",
+            "Tidak ada yang perlu Anda perbaiki. Jika Anda ingin membantu, beri tahu pemilik situs agar masalahnya bisa segera ditangani.",
             "Silakan coba lagi nanti.",
         ],
         labels: TELL_OWNER,
     },
     Text {
         cause: "merchant_misconfigured",
-        title: "Pembayaran di situs ini sedang bermasalah",
-        explanation: "Ada kesalahan pengaturan pembayaran di sisi situs, sehingga pembayaran belum dapat diproses. Metode pembayaran dan akun Anda tidak bermasalah.",
+        title: "Ada masalah pengaturan di situs ini",
+        explanation: "Ada kesalahan pengaturan di sisi situs sehingga permintaan Anda belum dapat diproses. Ini bukan masalah pada akun atau metode pembayaran Anda.",
         steps: &[
             "Tidak ada yang perlu Anda ubah. Silakan coba lagi nanti.",
-            "Jika pembayaran ini mendesak, beri tahu pemilik situs[[ dan sertakan kode referensi {reference}]].",
+            "Jika mendesak, beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: TELL_OWNER,
     },
     Text {
         cause: "auth_required",
         title: "Silakan masuk untuk melanjutkan",
-        explanation: "Halaman ini hanya dapat dibuka setelah Anda masuk. Mungkin juga sesi Anda sudah berakhir.",
+        explanation: "Anda perlu masuk untuk membuka halaman ini atau melanjutkan tindakan ini. Jika Anda sudah masuk, sesi Anda mungkin sudah berakhir.",
         steps: &[
             "Masuk ke akun Anda, lalu coba lagi.",
             "Jika Anda sudah masuk, keluar dari akun, lalu masuk kembali untuk memperbarui sesi.",
@@ -343,17 +349,17 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Akun Anda tidak memiliki izin untuk membuka halaman ini atau melakukan tindakan ini.",
         steps: &[
             "Pastikan Anda masuk dengan akun yang benar.",
-            "Jika Anda merasa seharusnya memiliki akses, minta admin akun untuk memberikannya atau hubungi tim dukungan[[ dan sebutkan kode referensi {reference}]].",
+            "Jika Anda merasa seharusnya memiliki akses, minta akses kepada admin akun atau hubungi layanan pelanggan[[ dan sebutkan kode referensi {reference}]].",
         ],
         labels: &[(SignIn, "Ganti akun")],
     },
     Text {
         cause: "rate_limited",
-        title: "Terlalu banyak percobaan dalam waktu singkat",
-        explanation: "Agar layanan tetap lancar, situs ini membatasi jumlah permintaan yang dapat dikirim dalam waktu singkat. Pembatasan ini hanya sementara.",
+        title: "Terlalu banyak permintaan saat ini",
+        explanation: "Situs ini sedang membatasi akses karena ada terlalu banyak permintaan dalam waktu singkat. Pembatasan ini hanya sementara.",
         steps: &[
-            "Tunggu sebelum mencoba lagi[[ (sekitar {retryAfter})]].",
-            "Hindari memuat ulang halaman berkali-kali karena hal itu justru dapat memperpanjang waktu tunggu.",
+            "Coba lagi nanti[[, sekitar {retryAfter} lagi]].",
+            "Hindari memuat ulang halaman berkali-kali karena waktu tunggunya bisa bertambah.",
         ],
         labels: &[],
     },
@@ -374,9 +380,70 @@ static CAUSES: [Text; CAUSE_COUNT] = [
         explanation: "Koneksi internet Anda melewati server proksi (misalnya di kantor atau sekolah) yang meminta nama pengguna dan kata sandi.",
         steps: &[
             "Masukkan nama pengguna dan kata sandi proksi saat diminta oleh browser, lalu coba lagi.",
-            "Jika Anda tidak mengetahuinya, tanyakan kepada admin jaringan atau tim IT.",
+            "Jika Anda tidak tahu nama pengguna atau kata sandinya, tanyakan kepada admin jaringan atau tim IT.",
             "Atau coba gunakan jaringan lain.",
+            "Jika Anda tidak memakai server proksi, masalahnya mungkin ada di sisi situs. Silakan coba lagi nanti.",
         ],
         labels: &[],
+    },
+];
+
+/// The texts for a diagnosis only the site's team can act on (`Party::Site`), for the causes
+/// that can be either party (`Cause::has_site_variant`), in the order of `Cause::ALL`. Like the
+/// English ones, they never ask the visitor to top up, upgrade or pay.
+static SITE: [Text; SITE_COUNT] = [
+    Text {
+        cause: "credits_exhausted",
+        title: "Saldo kredit situs ini sudah habis",
+        explanation: "Salah satu layanan yang dipakai situs ini tidak dapat digunakan karena saldo kredit milik situs sudah habis. Ini bukan masalah pada akun Anda, dan tidak ada yang perlu Anda bayar.",
+        steps: &[
+            "Masalah ini hanya bisa diatasi oleh tim situs dengan mengisi ulang kredit mereka.",
+            "Beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]] agar masalahnya bisa segera ditangani.",
+            "Silakan coba lagi nanti.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "quota_exceeded",
+        title: "Situs ini sudah mencapai batas pemakaiannya",
+        explanation: "Salah satu layanan yang dipakai situs ini tidak dapat digunakan untuk sementara karena kuota paket milik situs sudah habis. Ini bukan masalah pada akun Anda, dan tidak ada paket yang perlu Anda tingkatkan.",
+        steps: &[
+            "Masalah ini hanya bisa diatasi oleh tim situs dengan menaikkan batas pemakaian mereka.",
+            "Silakan coba lagi nanti[[, sekitar {retryAfter} lagi]].",
+            "Jika mendesak, beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]].",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "subscription_past_due",
+        title: "Situs ini sedang mengalami masalah tagihan",
+        explanation: "Salah satu layanan yang dipakai situs ini dihentikan sementara karena ada masalah tagihan di pihak situs. Ini bukan masalah pada akun atau pembayaran Anda.",
+        steps: &[
+            "Tidak ada yang perlu Anda bayar atau ubah. Masalah ini hanya bisa diatasi oleh tim situs.",
+            "Beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]] agar masalahnya bisa segera ditangani.",
+            "Silakan coba lagi nanti.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "forbidden",
+        title: "Situs ini belum dapat menyelesaikan permintaan ini",
+        explanation: "Salah satu layanan yang dipakai situs ini menolak akses situs. Ini bukan masalah pada akun Anda.",
+        steps: &[
+            "Tidak ada yang perlu Anda ubah. Masalah ini hanya bisa diatasi oleh tim situs.",
+            "Jika mendesak, beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]].",
+            "Silakan coba lagi nanti.",
+        ],
+        labels: TELL_OWNER,
+    },
+    Text {
+        cause: "rate_limited",
+        title: "Situs ini sedang sibuk",
+        explanation: "Salah satu layanan yang dipakai situs ini sedang membatasi jumlah permintaan dari situs sehingga sebagian permintaan ditahan untuk sementara. Ini bukan karena tindakan Anda.",
+        steps: &[
+            "Coba lagi nanti[[, sekitar {retryAfter} lagi]].",
+            "Jika masalah ini terus terjadi, beri tahu pemilik situs[[ dan sebutkan kode referensi {reference}]].",
+        ],
+        labels: TELL_OWNER,
     },
 ];

@@ -17,7 +17,12 @@
 //!     details: Details { retry_after: Some(30), ..Details::default() },
 //! };
 //! let e = Catalog::builtin().explain(&d, "id-ID", &PlainFormat);
-//! assert_eq!(e.steps[0], "Tunggu sebelum mencoba lagi (sekitar 30 detik).");
+//! assert_eq!(e.steps[0], "Coba lagi nanti, sekitar 30 detik lagi.");
+//!
+//! // The same limit hit by the site's own upstream account: not the visitor's doing.
+//! let site = Diagnosis { party: Party::Site, ..d };
+//! let e = Catalog::builtin().explain(&site, "en", &PlainFormat);
+//! assert_eq!(e.title, "This site is busy right now");
 //! ```
 //!
 //! # Design
@@ -27,6 +32,12 @@
 //! English) before those of its fallback cause: the cause for the status (`payment_required`
 //! for 402 and for statuses without one). Action labels prefer the integrator's, then a
 //! cause's own built-in label ("Top up credits"), then the label of the kind.
+//!
+//! **Party.** When only the site's team can act (`Party::Site`), each locale of the chain is
+//! searched in the order integrator `site` text, built-in site text, integrator text, built-in
+//! text, so the visitor reads their language first and is told to top up or upgrade only if no
+//! text for the site exists at all. A site text brings its own actions
+//! ([`site_actions`]): "Tell the site owner" instead of "Top up credits".
 
 mod actions;
 mod en;
@@ -36,18 +47,25 @@ mod overrides;
 mod template;
 mod ui;
 
-pub use actions::{builtin_actions, Action, ActionKind, ACTION_COUNT};
-pub use format::{atomic_to_decimal, digits, format_amount, network_name, Format, PlainFormat};
+pub use actions::{builtin_actions, reload_is_safe, site_actions, Action, ActionKind, ACTION_COUNT};
+pub use format::{
+    atomic_to_decimal, digits, duration_parts, format_amount, network_name, Format, PlainFormat,
+    TimeUnit,
+};
 pub use overrides::{MAX_EXPLANATION, MAX_LABEL, MAX_STEP, MAX_STEPS, MAX_TITLE, RESERVED};
 pub use template::{check, fill, placeholders, PLACEHOLDERS};
-pub use ui::{Ui, UI_KEYS, UI_LEN};
+pub use ui::{placeholders_for, Ui, UI_KEYS, UI_LEN};
 
-use crate::diagnose::{Cause, Diagnosis};
+use crate::diagnose::{Cause, Diagnosis, Party};
 use crate::json::Value;
 use overrides::{normalize_tag, CauseTexts, LocaleTexts};
 
 /// Number of built-in causes; every built-in locale has one [`Text`] for each.
 pub const CAUSE_COUNT: usize = Cause::ALL.len();
+
+/// Number of built-in causes with a site text ([`Cause::has_site_variant`]); every built-in
+/// locale has one for each.
+pub const SITE_COUNT: usize = 5;
 
 /// The built-in texts of one cause in one locale. Placeholders appear only inside `[[ ]]`.
 #[derive(Debug)]
@@ -71,12 +89,19 @@ pub struct Builtin {
     pub labels: [&'static str; ACTION_COUNT],
     /// One entry per cause, in the order of [`Cause::ALL`].
     pub causes: &'static [Text; CAUSE_COUNT],
+    /// The texts for [`Party::Site`], one per cause with a site variant, in the same order.
+    pub site: &'static [Text; SITE_COUNT],
 }
 
 impl Builtin {
     /// The texts for the cause labelled `label`.
     pub fn text(&'static self, label: &str) -> Option<&'static Text> {
         self.causes.iter().find(|t| t.cause == label)
+    }
+
+    /// The site texts for the cause labelled `label`, if it has them.
+    pub fn site_text(&'static self, label: &str) -> Option<&'static Text> {
+        self.site.iter().find(|t| t.cause == label)
     }
 }
 
@@ -94,6 +119,8 @@ pub struct Explanation {
     /// The catalog locale the texts were looked up for (`id`, `en`, or an added one).
     pub locale: String,
     pub cause: String,
+    /// Whose texts these are: the diagnosis's party.
+    pub party: Party,
     pub title: String,
     pub explanation: String,
     pub steps: Vec<String>,
@@ -121,6 +148,8 @@ struct Layer<'a> {
     builtin: Option<&'static Text>,
     locale: &'a LocaleTexts,
     base: Option<&'static Builtin>,
+    /// The texts for the site's party, with their own actions.
+    site: bool,
 }
 
 impl Catalog {
@@ -179,7 +208,7 @@ impl Catalog {
         } else {
             &[label, base.as_str()]
         };
-        let layers = self.layers(&tag, keys);
+        let layers = self.layers(&tag, keys, d.party == Party::Site);
 
         let title = first_filled(&layers, |c| c.title.as_deref(), |b| b.title, &value);
         let explanation = first_filled(
@@ -213,7 +242,11 @@ impl Catalog {
                 break;
             }
             if let Some(c) = l.builtin.and_then(|b| Cause::builtin(b.cause)) {
-                kinds = builtin_actions(&c);
+                kinds = if l.site {
+                    site_actions(&c).unwrap_or_default()
+                } else {
+                    builtin_actions(&c)
+                };
                 break;
             }
         }
@@ -231,6 +264,7 @@ impl Catalog {
         Explanation {
             locale: tag,
             cause: label.to_owned(),
+            party: d.party,
             title,
             explanation,
             steps,
@@ -277,19 +311,35 @@ impl Catalog {
         out
     }
 
-    /// For each cause key, for each locale of the chain: where a field may come from.
-    fn layers(&self, tag: &str, keys: &[&str]) -> Vec<Layer<'_>> {
+    /// For each cause key, for each locale of the chain: where a field may come from. With
+    /// `site`, the site texts of a locale come before its other texts (and are left out where
+    /// neither the integrator nor the built-in texts have any).
+    fn layers(&self, tag: &str, keys: &[&str], site: bool) -> Vec<Layer<'_>> {
         let chain = self.chain(tag);
-        let mut out = Vec::with_capacity(keys.len() * chain.len());
+        let mut out = Vec::with_capacity(keys.len() * chain.len() * 2);
         for key in keys {
             for &locale in &chain {
                 let base = builtin(&locale.tag);
-                let builtin = base.and_then(|b| b.text(key));
+                let custom = locale.causes.get(*key);
+                if site {
+                    let custom = custom.and_then(|c| c.site.as_deref());
+                    let builtin = base.and_then(|b| b.site_text(key));
+                    if custom.is_some() || builtin.is_some() {
+                        out.push(Layer {
+                            custom,
+                            builtin,
+                            locale,
+                            base,
+                            site: true,
+                        });
+                    }
+                }
                 out.push(Layer {
-                    custom: locale.causes.get(*key),
-                    builtin,
+                    custom,
+                    builtin: base.and_then(|b| b.text(key)),
                     locale,
                     base,
+                    site: false,
                 });
             }
         }
@@ -392,6 +442,12 @@ mod tests {
             for (text, cause) in b.causes.iter().zip(Cause::ALL) {
                 assert_eq!(text.cause, cause.as_str(), "{}", b.tag);
             }
+            let with_site = Cause::ALL.iter().filter(|c| c.has_site_variant());
+            for (text, cause) in b.site.iter().zip(with_site) {
+                assert_eq!(text.cause, cause.as_str(), "{} site", b.tag);
+            }
         }
+        let n = Cause::ALL.iter().filter(|c| c.has_site_variant()).count();
+        assert_eq!(n, super::SITE_COUNT);
     }
 }

@@ -7,6 +7,8 @@
 //!     "card_expired": { "title": "…", "explanation": "…", "steps": ["…"],
 //!                       "actions": ["update_payment", "retry"],
 //!                       "labels": { "update_payment": "Ganti kartu" } },
+//!     "credits_exhausted": { "site": { "title": "…", "steps": ["…"],
+//!                                      "actions": ["contact_support"] } },
 //!     "upgrade_plan": { "title": "…", "explanation": "…" },
 //!     "ui": { "close": "Tutup" },
 //!     "actions": { "retry": "Ulangi" } } }
@@ -14,7 +16,9 @@
 //!
 //! Inside a locale, the keys [`RESERVED`] (`ui`, `actions`) hold the chrome strings and the
 //! action labels; every other key is a cause label, built-in or custom, so no custom cause can
-//! be named `ui` or `actions`. Every field is optional and overrides only itself.
+//! be named `ui` or `actions`. Every field is optional and overrides only itself. A cause's
+//! `site` object has the same fields and overrides the text shown when only the site's team can
+//! act (`Party::Site`); the cause's own fields are the text for the visitor (`Party::User`).
 //!
 //! # Design
 //! Malformed input never fails and never blanks the panel: each problem adds one warning
@@ -55,6 +59,8 @@ pub(super) struct CauseTexts {
     pub steps: Option<Vec<String>>,
     pub actions: Option<Vec<ActionKind>>,
     pub labels: [Option<String>; ACTION_COUNT],
+    /// The texts for a site diagnosis (`messages.<locale>.<cause>.site`).
+    pub site: Option<Box<CauseTexts>>,
 }
 
 /// Integrator texts for one locale (empty for a built-in locale nobody customized).
@@ -154,7 +160,7 @@ fn parse_locale(
             "actions" => parse_labels(v, &path, &mut locale.labels, warnings),
             label if is_cause_label(label) => {
                 let texts = locale.causes.entry(label.to_owned()).or_default();
-                parse_cause(v, &path, texts, warnings);
+                parse_cause(v, &path, texts, true, warnings);
             }
             _ => warnings.push(
                 [
@@ -175,7 +181,15 @@ fn is_cause_label(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
-fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec<String>) {
+/// Reads one cause's texts; `site` says whether a nested `site` object is allowed (not inside
+/// a `site` object itself).
+fn parse_cause(
+    v: &Value,
+    path: &str,
+    texts: &mut CauseTexts,
+    site: bool,
+    warnings: &mut Vec<String>,
+) {
     let Some(fields) = v.as_object() else {
         warnings.push(not_an_object(path, v));
         return;
@@ -214,10 +228,18 @@ fn parse_cause(v: &Value, path: &str, texts: &mut CauseTexts, warnings: &mut Vec
                 Err(e) => warnings.push(fallback(e)),
             },
             "labels" => parse_labels(v, &path, &mut texts.labels, warnings),
+            "site" if site => {
+                let nested = texts.site.get_or_insert_with(Box::default);
+                parse_cause(v, &path, nested, false, warnings);
+            }
             _ => warnings.push(
                 [
-                    &path,
-                    ": unknown field (expected title, explanation, steps, actions or labels); ignored",
+                    path.as_str(),
+                    if site {
+                        ": unknown field (expected title, explanation, steps, actions, labels or site); ignored"
+                    } else {
+                        ": unknown field (expected title, explanation, steps, actions or labels); ignored"
+                    },
                 ]
                 .concat(),
             ),

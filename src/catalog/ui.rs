@@ -45,14 +45,17 @@ ui_strings! {
     resource = "resource", #[doc = "Label of the payable resource in the support details."]
     cause = "cause", #[doc = "Label of the cause label in the support details."]
     learn_more = "learnMore", #[doc = "Text of a link to the server's documentation."]
+    reload = "reload", #[doc = "The retry button when the integrator gave no `onRetry`: it reloads the page."]
+    wait = "wait", #[doc = "Beside a retry button that waits for `Retry-After`; `{time}` is the time left."]
+    ready = "ready", #[doc = "Announced when a waiting retry button becomes usable."]
 }
 
-/// The placeholders a chrome string may use: only `repeated` has one.
-pub(super) fn placeholders_for(key: &str) -> &'static [&'static str] {
-    if key == "repeated" {
-        &["count"]
-    } else {
-        &[]
+/// The placeholders a chrome string may use: `repeated` has `{count}`, `wait` has `{time}`.
+pub fn placeholders_for(key: &str) -> &'static [&'static str] {
+    match key {
+        "repeated" => &["count"],
+        "wait" => &["time"],
+        _ => &[],
     }
 }
 
@@ -61,5 +64,11 @@ impl Ui {
     pub fn repeated_count(&self, count: u64, fmt: &dyn Format) -> String {
         self.repeated
             .replace("{count}", &fmt.integer(&self.locale, count))
+    }
+
+    /// The `wait` text for `seconds` left, for example "Tunggu 30 detik".
+    pub fn wait_for(&self, seconds: u64, fmt: &dyn Format) -> String {
+        self.wait
+            .replace("{time}", &fmt.duration(&self.locale, seconds))
     }
 }

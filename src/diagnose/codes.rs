@@ -1,9 +1,5 @@
-//! Causes named by identifiers of unknown vendors: codes, error types and problem type URIs.
-//!
-//! A SaaS app's own `"code":"subscription_past_due"` or `type` of
-//! `https://billing.example.com/problems/subscription-past-due` says what happened as clearly
-//! as a vendor table would. Identifiers are compared after lowercasing and turning `-`, ` `
-//! and `.` into `_`; the first pattern that occurs decides.
+//! Compact `key → cause` tables for the protocols that stay code (x402, the `Payment` scheme,
+//! Bearer challenges). Vendor knowledge lives in `knowledge/`, not here.
 
 use super::Cause;
 
@@ -47,12 +43,6 @@ impl Table {
         self.find(hay, false)
     }
 
-    /// Every key, in order (for tests).
-    #[cfg(test)]
-    pub fn keys(&self) -> Vec<&'static str> {
-        self.keys.split_terminator('|').collect()
-    }
-
     #[inline(never)]
     fn find(&self, s: &str, exact: bool) -> Option<(&'static str, Cause)> {
         let mut rest = self.keys;
@@ -83,87 +73,3 @@ macro_rules! table {
     };
 }
 pub(crate) use table;
-
-/// Substrings of a normalized identifier, checked in order.
-const PATTERNS: Table = table! {
-    "insufficient_quota" => QuotaExceeded,
-    "out_of_credit" => CreditsExhausted,
-    "insufficient_credit" => CreditsExhausted,
-    "credits_exhausted" => CreditsExhausted,
-    "credit_exhausted" => CreditsExhausted,
-    "no_credit" => CreditsExhausted,
-    "credit_balance" => CreditsExhausted,
-    "quota" => QuotaExceeded,
-    "usage_limit" => QuotaExceeded,
-    "plan_limit" => QuotaExceeded,
-    "past_due" => SubscriptionPastDue,
-    "subscription_expired" => SubscriptionPastDue,
-    "subscription_inactive" => SubscriptionPastDue,
-    "billing_not_active" => SubscriptionPastDue,
-    "unpaid" => SubscriptionPastDue,
-    "insufficient_funds" => InsufficientFunds,
-    "insufficient_balance" => InsufficientFunds,
-    "rate_limit" => RateLimited,
-    "too_many_requests" => RateLimited,
-    "throttl" => RateLimited,
-    "expired_card" => CardExpired,
-    "card_expired" => CardExpired,
-    "incorrect_cvc" => CardIncorrectCvc,
-    "invalid_cvc" => CardIncorrectCvc,
-    "card_declined" => CardDeclined,
-    "processing_error" => ProcessingErrorRetry,
-    "service_suspended" => ServiceSuspendedBilling,
-    "billing_suspended" => ServiceSuspendedBilling,
-    "suspended_for_non_payment" => ServiceSuspendedBilling,
-    "deployment_disabled" => ServiceSuspendedBilling,
-    "invalid_api_key" => MerchantMisconfigured,
-    "payment_required" => PaymentRequired,
-};
-
-/// The cause an identifier names, if it names one.
-pub fn by_identifier(id: &str) -> Option<Cause> {
-    if id.len() > 512 {
-        return None;
-    }
-    let mut norm = String::with_capacity(id.len());
-    for c in id.chars() {
-        norm.push(if matches!(c, '-' | ' ' | '.') {
-            '_'
-        } else {
-            c.to_ascii_lowercase()
-        });
-    }
-    PATTERNS.within(&norm).map(|(_, c)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnose::Cause::*;
-
-    #[test]
-    fn identifiers() {
-        assert_eq!(
-            by_identifier("https://example.com/probs/out-of-credit"),
-            Some(CreditsExhausted)
-        );
-        assert_eq!(
-            by_identifier("https://billing.example.com/problems/subscription-past-due"),
-            Some(SubscriptionPastDue)
-        );
-        assert_eq!(by_identifier("insufficient_quota"), Some(QuotaExceeded));
-        assert_eq!(by_identifier("RATE_LIMIT_EXCEEDED"), Some(RateLimited));
-        assert_eq!(by_identifier("about:blank"), None);
-        assert_eq!(by_identifier("invalid_request_error"), None);
-        assert_eq!(
-            by_identifier("account_suspended"),
-            None,
-            "a user's account, not billing"
-        );
-        assert_eq!(
-            by_identifier("authentication_required"),
-            None,
-            "a login, not 3-D Secure"
-        );
-    }
-}

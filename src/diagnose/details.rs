@@ -1,44 +1,35 @@
 //! What a diagnosis carries besides its cause: where it was read from, amounts, links, references.
 
-/// Which format the cause was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the cause was read from: a protocol, a vendor pack, the fallback, or the status.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     X402,
     L402,
     PaymentAuth,
-    Stripe,
     ProblemDetails,
-    Midtrans,
-    Xendit,
-    ApiError,
-    Shopify,
-    Vercel,
-    Supabase,
-    Cloudflare,
     RateLimitHeaders,
     Bearer,
+    /// A vendor pack (`knowledge/vendors/<id>.toml`), by its id: `stripe`, `midtrans`, ...
+    Pack(String),
+    /// The fallback, from the codes and messages of a JSON body no pack knows.
+    Fields,
+    /// The fallback, from the wording of a plain text or HTML body.
     Text,
     Status,
     Rule,
 }
 
 impl Source {
-    pub fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Source::X402 => "x402",
             Source::L402 => "l402",
             Source::PaymentAuth => "payment_auth",
-            Source::Stripe => "stripe",
             Source::ProblemDetails => "problem_details",
-            Source::Midtrans => "midtrans",
-            Source::Xendit => "xendit",
-            Source::ApiError => "api_error",
-            Source::Shopify => "shopify",
-            Source::Vercel => "vercel",
-            Source::Supabase => "supabase",
-            Source::Cloudflare => "cloudflare",
             Source::RateLimitHeaders => "rate_limit_headers",
             Source::Bearer => "bearer",
+            Source::Pack(id) => id,
+            Source::Fields => "fields",
             Source::Text => "text",
             Source::Status => "status",
             Source::Rule => "rule",

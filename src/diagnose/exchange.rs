@@ -59,13 +59,19 @@ pub struct Exchange {
     pub truncated: bool,
     /// The media type, when known (normally the `Content-Type` header).
     pub content_type: Option<String>,
+    /// The response URL (`Response.url`), when known. Only its host is read, as evidence of
+    /// which vendor answered; it never appears in a diagnosis.
+    pub url: Option<String>,
+    /// The host of the page that made the request, when known (the browser's `location`):
+    /// a response from another site is a third party's.
+    pub page_host: Option<String>,
 }
 
 impl Exchange {
     /// Reads a fixture file: a JSON object with `status`, `headers` (values are strings or
     /// arrays of strings, joined with `", "`), `body` (text) or `body_base64` (exact bytes,
-    /// which wins), and optionally `truncated`. Other members (`name`, `expected_cause`,
-    /// `notes`, ...) are ignored. `content_type` comes from the `Content-Type` header.
+    /// which wins), and optionally `truncated`, `url` (the response URL) and `page` (the URL of
+    /// the page that asked). Other members (`name`, `expected_cause`, `notes`, ...) are ignored. `content_type` comes from the `Content-Type` header.
     ///
     /// ```
     /// use explain402::diagnose::Exchange;
@@ -114,12 +120,15 @@ impl Exchange {
         };
         let truncated = v.get("truncated").and_then(Value::as_bool).unwrap_or(false);
         let content_type = headers.get("content-type").map(str::to_owned);
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
         Ok(Exchange {
             status,
             headers,
             body,
             truncated,
             content_type,
+            url: text("url"),
+            page_host: text("page").as_deref().and_then(super::input::host_of),
         })
     }
 }

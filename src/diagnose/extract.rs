@@ -8,7 +8,7 @@ use super::input::{path, Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
 use super::sanitize::{safe_url, sanitize_text};
-use super::stripe::is_sensitive;
+use super::engine::is_sensitive;
 use super::Cause;
 use crate::json::Value;
 
@@ -115,6 +115,12 @@ fn retry(input: &Input, cause: &Cause) -> Option<u64> {
     let header = input
         .header("retry-after")
         .and_then(|v| retry_after(v, input.now));
+    // Google's RetryInfo (AIP-193): `"retryDelay": "31s"`.
+    let retry_info = || {
+        let mut found = Vec::new();
+        super::engine::values(input, "error.details.*.retryDelay", &mut found);
+        found.first().and_then(|d| super::ratelimit::duration(d))
+    };
     let body = || {
         ["retry_after", "retryAfter", "error.retry_after"]
             .iter()
@@ -132,7 +138,7 @@ fn retry(input: &Input, cause: &Cause) -> Option<u64> {
             .then(|| reset_seconds(input))
             .flatten()
     };
-    header.or_else(body).or_else(reset)
+    header.or_else(body).or_else(retry_info).or_else(reset)
 }
 
 /// Links offered in the body, top level and under `error`.

@@ -21,39 +21,36 @@
 //! (the status alone, when nothing else is readable). Other statuses get one only when a
 //! payment or access signal is recognized (a Midtrans 200 whose body says `402`, an x402 412).
 //!
-//! Each source has its own file and a `detect(&Input) -> Option<Found>`. They run in the order
-//! of `DETECTORS`: integrator rules first, then explicit payment protocols, then vendor
-//! bodies, then headers that only hint, then wording, then the status. Structured fields
-//! always win over message text, which may be localized or hostile. Every string that leaves
-//! this module is sanitized ([`sanitize_text`]) and every link checked ([`safe_url`]).
+//! Protocols are code, vendor knowledge is data, and one engine reads the data. In order:
+//! integrator rules (one-entry packs that win; the built-in details are kept), the payment
+//! protocols (x402, L402, the `Payment` scheme), the vendor packs of `knowledge/` (those the
+//! response's host names first), Bearer challenges and rate-limit headers, the generic
+//! fallback (codes and messages at any depth, weighed against `knowledge/lexicon.toml`), then
+//! the status. Structured fields always win over message text, which may be localized or
+//! hostile. Every string that leaves this module is sanitized ([`sanitize_text`]) and every
+//! link checked ([`safe_url`]).
 
-mod api_error;
 mod base64;
 mod bearer;
 mod cause;
 mod challenge;
-mod cloudflare;
 mod codes;
 mod details;
+pub mod engine;
 mod exchange;
 mod extract;
-mod hosting;
+mod fallback;
 mod input;
 mod l402;
-mod midtrans;
 mod money;
 mod party;
 mod payment_auth;
-mod problem;
 mod ratelimit;
 mod repair;
 mod retry;
 pub mod rules;
 mod sanitize;
-mod stripe;
-mod text;
 mod x402;
-mod xendit;
 
 pub use base64::decode as decode_base64;
 pub use cause::Cause;
@@ -66,27 +63,11 @@ pub use sanitize::{safe_url, sanitize_text, strip_controls};
 
 use input::{Found, Input};
 
-/// The built-in detectors, in precedence order (the first that recognizes something wins).
-const DETECTORS: &[fn(&Input) -> Option<Found>] = &[
-    // Payment protocols say exactly what they want.
-    x402::detect,
-    cloudflare::detect_crawler,
-    l402::detect,
-    payment_auth::detect,
-    // A challenge page is a challenge whatever its body says.
-    cloudflare::detect_challenge,
-    // Vendor bodies, most specific shapes first.
-    stripe::detect,
-    midtrans::detect,
-    xendit::detect,
-    hosting::detect,
-    problem::detect,
-    api_error::detect,
-    // Headers that hint, then wording.
-    ratelimit::detect,
-    bearer::detect,
-    text::detect,
-];
+/// The protocols that say exactly what they want, checked before any vendor pack.
+const PROTOCOLS: &[fn(&Input) -> Option<Found>] = &[x402::detect, l402::detect, payment_auth::detect];
+
+/// Headers that only hint, checked after the packs and before the fallback.
+const HINTS: &[fn(&Input) -> Option<Found>] = &[bearer::detect, ratelimit::detect];
 
 /// The outcome of [`diagnose`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +86,7 @@ pub fn diagnose(ex: &Exchange) -> Option<Diagnosis> {
     diagnose_with(ex, &Rules::default())
 }
 
-/// [`diagnose`] with integrator rules, which are checked before the built-in detectors.
+/// [`diagnose`] with integrator rules, which are checked before the built-in knowledge.
 ///
 /// A `Retry-After` given as an HTTP-date is ignored here (there is no clock); use
 /// [`diagnose_at`] to have it turned into seconds.
@@ -117,26 +98,76 @@ pub fn diagnose_with(ex: &Exchange, rules: &Rules) -> Option<Diagnosis> {
 /// HTTP-date `Retry-After` (or an epoch rate limit reset) becomes seconds to wait.
 ///
 /// A rule-matched diagnosis has `source: Source::Rule` and keeps the details the built-in
-/// detectors read (reference, retry delay, amount, ...).
+/// knowledge read (reference, retry delay, amount, ...).
 pub fn diagnose_at(ex: &Exchange, rules: &Rules, now_unix: Option<u64>) -> Option<Diagnosis> {
+    trace(ex, rules, now_unix, None).map(|(d, _)| d)
+}
+
+/// [`diagnose_at`] with one vendor pack switched off (`skip_pack`, by id), also returning which
+/// pack entry decided (`(pack id, entry index)`). For the knowledge tests and
+/// `cargo xtask accuracy`.
+pub fn trace(
+    ex: &Exchange,
+    rules: &Rules,
+    now_unix: Option<u64>,
+    skip_pack: Option<&str>,
+) -> Option<(Diagnosis, Option<(String, usize)>)> {
     let input = Input::new(ex, now_unix);
-    let builtin = DETECTORS.iter().find_map(|detect| detect(&input));
+    let builtin = builtin(&input, skip_pack);
     let mut found = match rules.find(&input) {
-        Some(cause) => {
-            let mut f = builtin.unwrap_or_else(|| Found::new(cause.clone(), Source::Rule));
-            f.cause = cause;
+        Some(rule) => {
+            let mut f = builtin.unwrap_or_else(|| Found::new(rule.cause.clone(), Source::Rule));
+            f.cause = rule.cause;
             f.source = Source::Rule;
+            f.party = rule.party;
+            f.sensitive |= rule.sensitive;
+            f.matched = None;
             f
         }
-        None => builtin
-            .or_else(|| Cause::for_status(ex.status).map(|c| Found::new(c, Source::Status)))?,
+        None => builtin.or_else(|| {
+            let cause = fallback::site_key(Cause::for_status(ex.status)?, &input, false);
+            Some(Found::new(cause, Source::Status))
+        })?,
     };
     extract::complete(&mut found, &input);
-    Some(Diagnosis {
-        party: found.cause.default_party(),
+    // A 402 or 403 from a third party's API about credits, quota or billing (a 429 for a
+    // quota) is the site's own upstream account, unless something said otherwise. Sign-in,
+    // access and rate limits of services the page calls directly (an auth provider, a payment
+    // form) stay the visitor's.
+    let upstream = match found.cause {
+        Cause::CreditsExhausted | Cause::SubscriptionPastDue => matches!(ex.status, 402 | 403),
+        Cause::QuotaExceeded => matches!(ex.status, 402 | 403 | 429),
+        _ => false,
+    };
+    let inferred = (upstream && input.third_party()).then_some(Party::Site);
+    let party = rules
+        .party
+        .or(found.party)
+        .or(inferred)
+        .unwrap_or_else(|| found.cause.default_party());
+    let diagnosis = Diagnosis {
         cause: found.cause,
+        party,
         source: found.source,
         status: ex.status,
         details: found.details,
-    })
+    };
+    Some((diagnosis, found.matched))
+}
+
+/// What the built-in knowledge makes of a response: protocols, packs (by host first), hints,
+/// the fallback.
+fn builtin(input: &Input, skip_pack: Option<&str>) -> Option<Found> {
+    let packs = || {
+        crate::knowledge::packs()
+            .iter()
+            .filter(|p| Some(crate::knowledge::id(p)) != skip_pack)
+    };
+    PROTOCOLS
+        .iter()
+        .find_map(|detect| detect(input))
+        .or_else(|| packs().find_map(|p| engine::apply(p, input, true)))
+        .or_else(|| packs().find_map(|p| engine::apply(p, input, false)))
+        .or_else(|| HINTS.iter().find_map(|detect| detect(input)))
+        .or_else(|| fallback::detect(input))
 }

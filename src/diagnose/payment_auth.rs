@@ -18,10 +18,24 @@ use crate::json::{write_string, Value};
 /// The problem type namespace of the `Payment` scheme.
 pub const PROBLEM_BASE: &str = "https://paymentauth.org/problems/";
 
-/// Problem types under [`PROBLEM_BASE`] (the `lightning/` ones without that prefix).
+/// Problem types under [`PROBLEM_BASE`]: the core ones and mppx's (draft-httpauth-payment-01,
+/// `wevm/mppx` src/Errors.ts), the `lightning/` ones without that prefix, and the `session/`
+/// ones with it (`session/insufficient-balance` is not `lightning/insufficient-balance`).
 const PROBLEMS: Table = table! {
+    "session/insufficient-balance" => CreditsExhausted,
+    "session/amount-exceeds-deposit" => CreditsExhausted,
+    "session/channel-not-found" => PaymentAuthorizationExpired,
+    "session/channel-finalized" => PaymentAuthorizationExpired,
+    "session/challenge-not-found" => PaymentAuthorizationExpired,
+    "session/invalid-signature" => PaymentSignatureInvalid,
+    "session/signer-mismatch" => PaymentSignatureInvalid,
+    "session/delta-too-small" => PaymentSettlementFailed,
+    "session/transaction-reverted" => PaymentSettlementFailed,
+    "payment-action-required" => CardAuthenticationRequired,
+    "invalid-payload" => PaymentSignatureInvalid,
     "payment-required" => PaymentRequiredLightning,
-    "payment-insufficient" => PaymentSettlementFailed,
+    // Too little was paid: pay again, by the challenge's method.
+    "payment-insufficient" => PaymentRequiredLightning,
     "payment-expired" => PaymentAuthorizationExpired,
     "verification-failed" => PaymentSignatureInvalid,
     "method-unsupported" => PaymentNetworkMismatch,
@@ -37,8 +51,12 @@ const PROBLEMS: Table = table! {
     "invalid-return-invoice" => PaymentSettlementFailed,
 };
 
-/// Payment methods settled on a blockchain rather than over Lightning or a card network.
-const ONCHAIN_METHODS: &[&str] = &["tempo", "evm", "solana", "x402", "ethereum", "base", "usdc"];
+/// Payment methods settled on a blockchain rather than over Lightning or a card network
+/// (draft-httpauth-payment-01 `specs/methods/*`).
+const ONCHAIN_METHODS: &[&str] = &[
+    "tempo", "evm", "solana", "x402", "ethereum", "base", "usdc", "stellar", "hedera",
+    "nearintents", "sui", "aptos", "algorand",
+];
 
 /// The cause named by a `https://paymentauth.org/problems/…` type URI.
 pub fn problem_cause(type_uri: &str) -> Option<Cause> {
@@ -66,6 +84,8 @@ pub fn detect(input: &Input) -> Option<Found> {
         .and_then(|c| c.param("method"))
         .map(str::to_ascii_lowercase);
     let by_method = match method.as_deref() {
+        // Without the (cross-origin hidden) challenge, the method is unknown.
+        None if ch.is_none() => PaymentRequired,
         None | Some("lightning") => PaymentRequiredLightning,
         Some(m) if ONCHAIN_METHODS.contains(&m) => PaymentRequiredOnchain,
         Some(_) => PaymentRequired,

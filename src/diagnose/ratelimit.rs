@@ -78,7 +78,7 @@ fn param(v: &str, names: &[&str]) -> Option<u64> {
 }
 
 /// A Go-style duration such as `6m0s`, `1.5s` or `20ms`, rounded up to whole seconds.
-fn duration(v: &str) -> Option<u64> {
+pub fn duration(v: &str) -> Option<u64> {
     let mut millis: u64 = 0;
     let mut rest = v.trim();
     if rest.is_empty() || rest.len() > 32 {

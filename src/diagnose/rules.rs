@@ -1,5 +1,10 @@
 //! Integrator rules: "this response of my API means that cause", checked before the built-ins.
 //!
+//! A rule is written in the language of the knowledge packs (README "Knowledge packs and
+//! rules"): the conditions of an entry (`status`, `host`, `header`, `has`, `match`, `code`,
+//! `message`, `body`) and what they mean (`cause`, `party`). It goes through the same engine
+//! as a built-in pack: a rule is a one-entry pack that wins.
+//!
 //! ```
 //! use explain402::diagnose::{diagnose_with, rules::Rules, Cause, Exchange, Source};
 //! use explain402::json::Value;
@@ -14,63 +19,66 @@
 //! assert_eq!((d.cause, d.source), (Cause::Custom("upgrade_plan".into()), Source::Rule));
 //! ```
 //!
-//! Conditions: `status` (a number or an array), `code` (equal to any usual code field, see
-//! `CODE_FIELDS`), `match` (dotted JSON paths to exact string or number text), `header` (name to
-//! a substring of its value) and `bodyIncludes` (a substring of the body). Substring matches
-//! ignore ASCII case. Every condition present must hold; the first matching rule wins.
+//! Without `codes`, a rule's `code` is compared with the usual code fields (`CODE_FIELDS`);
+//! without `messages`, its `message` with the usual message fields. Codes are compared
+//! normalized (`TRIAL_OVER` = `trial-over` = `TrialOver`).
 //!
 //! # Design
 //! Malformed rules never throw: each bad rule is skipped with one warning, so a typo cannot
 //! break the host page. Unknown keys skip the rule too, because a misspelled condition
 //! (`"stauts"`) would otherwise silently make the rule match more than intended.
 
-use super::input::Input;
+use super::details::Source;
+use super::engine::{decide, found, Fields};
+use super::input::{Found, Input};
 use super::money::u64_text;
-use super::Cause;
+use super::Party;
 use crate::json::Value;
-use std::cell::OnceCell;
+use crate::knowledge::check;
+use crate::knowledge::norm::normalize;
 
 /// Most rules read; the rest are ignored with a warning.
 const MAX_RULES: usize = 100;
-/// Longest custom cause label.
-const MAX_LABEL: usize = 64;
 
-/// Where the usual vendor codes live (dotted paths, joined by `|`); `code` conditions compare
-/// against each.
-const CODE_FIELDS: &str = concat!(
-    "code|",
-    "error_code|",
-    "errorCode|",
-    "error.code|",
-    "error.type|",
-    "error|",
-    "type|",
-    "decline_code|",
-    "error.decline_code|",
+/// Where the usual codes live, when a rule does not say.
+const CODE_FIELDS: &[&str] = &[
+    "code",
+    "error_code",
+    "errorCode",
+    "error.code",
+    "error.type",
+    "error",
+    "type",
+    "decline_code",
+    "error.decline_code",
     "status_code",
-);
+    "errors.*.code",
+    "reason",
+];
+/// Where the usual messages live, when a rule does not say.
+const MESSAGE_FIELDS: &[&str] = &[
+    "message",
+    "error.message",
+    "detail",
+    "title",
+    "error_description",
+    "errors.*.message",
+    "errors.*.detail",
+];
 
-/// Integrator rules, in the order given. `Rules::default()` has none.
+/// Integrator rules, in the order given, and the page-wide party. `Rules::default()` has none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rules {
-    rules: Vec<Rule>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Rule {
-    status: Vec<u16>,
-    code: Option<String>,
-    matches: Vec<(String, String)>,
-    /// Header name (lowercase) and a lowercase substring of its value.
-    headers: Vec<(String, String)>,
-    body_includes: Option<String>,
-    cause: Cause,
+    /// Each rule as a one-entry pack: `{"codes", "messages", "entry": [rule]}`.
+    packs: Vec<Value>,
+    /// The `party` option: every diagnosis gets this party (apps whose users bring their own
+    /// API keys make the upstream account errors the user's).
+    pub party: Option<Party>,
 }
 
 impl Rules {
     /// Reads rules from their JSON form (the `rules` option). Every rule that cannot be used
-    /// is skipped with one message in `warnings`, such as
-    /// `rules[2]: "status" must be a number or an array of numbers`.
+    /// is skipped with one message in `warnings`, such as `rules[2]: unknown key "stauts"`.
     pub fn parse(v: &Value, warnings: &mut Vec<String>) -> Rules {
         let items = match v {
             Value::Null => return Rules::default(),
@@ -83,158 +91,69 @@ impl Rules {
         if items.len() > MAX_RULES {
             warnings.push("rules: only the first 100 rules are used".into());
         }
-        let rules = items
-            .iter()
-            .take(MAX_RULES)
-            .enumerate()
-            .filter_map(|(i, item)| {
-                Rule::parse(item)
-                    .map_err(|e| warnings.push(["rules[", &u64_text(i as u64), "]: ", &e].concat()))
-                    .ok()
-            })
-            .collect();
-        Rules { rules }
+        let mut packs = Vec::new();
+        for (i, item) in items.iter().take(MAX_RULES).enumerate() {
+            let problems = check::rule(item);
+            if let Some(p) = problems.first() {
+                let p = p.strip_prefix("rule: ").unwrap_or(p);
+                warnings.push(["rules[", &u64_text(i as u64), "]: ", p].concat());
+                continue;
+            }
+            packs.push(pack_of(item));
+        }
+        Rules {
+            packs,
+            party: None,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.rules.len()
+        self.packs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
+        self.packs.is_empty()
     }
 
-    /// The cause of the first rule that matches.
-    pub(crate) fn find(&self, input: &Input) -> Option<Cause> {
-        let lower_body = OnceCell::new();
-        self.rules
-            .iter()
-            .find(|r| r.matches(input, &lower_body))
-            .map(|r| r.cause.clone())
-    }
-}
-
-impl Rule {
-    fn parse(v: &Value) -> Result<Rule, String> {
-        let members = v.as_object().ok_or("must be an object")?;
-        let known = ["status", "code", "match", "header", "bodyIncludes", "cause"];
-        if let Some((k, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_str())) {
-            return Err(["unknown key \"", k, "\""].concat());
-        }
-        let cause = match v.get("cause") {
-            None => return Err("missing \"cause\"".into()),
-            Some(c) => c
-                .as_str()
-                .and_then(label)
-                .ok_or("\"cause\" must be a snake_case label")?,
-        };
-        let status = match v.get("status") {
-            None => Some(Vec::new()),
-            Some(Value::Array(a)) if !a.is_empty() => a.iter().map(status).collect::<Option<_>>(),
-            Some(v) => status(v).map(|s| vec![s]),
-        }
-        .ok_or("\"status\" must be a number or an array of numbers")?;
-        let code = match v.get("code") {
-            None => None,
-            Some(c) => Some(
-                c.as_str()
-                    .filter(|s| !s.is_empty())
-                    .ok_or("\"code\" must be a string")?
-                    .to_owned(),
-            ),
-        };
-        let matches = pairs(v.get("match"), true).ok_or("\"match\" must map paths to strings")?;
-        let headers =
-            pairs(v.get("header"), false).ok_or("\"header\" must map names to strings")?;
-        let headers = headers
-            .into_iter()
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.to_ascii_lowercase()))
-            .collect();
-        let body_includes = match v.get("bodyIncludes") {
-            None => None,
-            Some(b) => Some(
-                b.as_str()
-                    .filter(|s| !s.is_empty())
-                    .ok_or("\"bodyIncludes\" must be a string")?
-                    .to_ascii_lowercase(),
-            ),
-        };
-        let rule = Rule {
-            status,
-            code,
-            matches,
-            headers,
-            body_includes,
-            cause,
-        };
-        if rule.status.is_empty()
-            && rule.code.is_none()
-            && rule.matches.is_empty()
-            && rule.headers.is_empty()
-            && rule.body_includes.is_none()
-        {
-            return Err("needs a condition besides \"cause\"".into());
-        }
-        Ok(rule)
-    }
-
-    /// Whether every condition holds; `lower_body` caches the lowercased body across rules.
-    fn matches(&self, input: &Input, lower_body: &OnceCell<String>) -> bool {
-        let status_ok = self.status.is_empty() || self.status.contains(&input.status());
-        let code_ok = self.code.as_deref().is_none_or(|want| {
-            CODE_FIELDS
-                .split('|')
-                .any(|f| input.text_at(f) == Some(want))
-        });
-        let match_ok = self.matches.iter().all(|(p, want)| {
-            input.at(p).is_some_and(|v| match v {
-                Value::Bool(b) => want == if *b { "true" } else { "false" },
-                v => v.as_text() == Some(want.as_str()),
-            })
-        });
-        let header_ok = self.headers.iter().all(|(name, sub)| {
-            input
-                .header(name)
-                .is_some_and(|v| v.to_ascii_lowercase().contains(sub.as_str()))
-        });
-        status_ok
-            && code_ok
-            && match_ok
-            && header_ok
-            && self.body_includes.as_deref().is_none_or(|sub| {
-                lower_body
-                    .get_or_init(|| input.text.to_ascii_lowercase())
-                    .contains(sub)
-            })
-    }
-}
-
-/// A status code from 100 to 599.
-fn status(v: &Value) -> Option<u16> {
-    match v {
-        Value::Number(n) => n.parse().ok().filter(|s| (100..=599).contains(s)),
-        _ => None,
-    }
-}
-
-/// A built-in label, or a custom one: lowercase letters, digits and `_`, starting with a letter.
-fn label(s: &str) -> Option<Cause> {
-    let ok = !s.is_empty()
-        && s.len() <= MAX_LABEL
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    ok.then(|| Cause::parse(s))
-}
-
-/// The members of an object whose values are strings (or, when `numbers`, number text).
-fn pairs(v: Option<&Value>, numbers: bool) -> Option<Vec<(String, String)>> {
-    let Some(v) = v else { return Some(Vec::new()) };
-    let obj = v.as_object()?;
-    obj.iter()
-        .map(|(k, v)| {
-            let text = if numbers { v.as_text() } else { v.as_str() };
-            Some((k.clone(), text?.to_owned()))
+    /// What the first matching rule says.
+    pub(crate) fn find(&self, input: &Input) -> Option<Found> {
+        self.packs.iter().find_map(|pack| {
+            let fields = Fields::of(pack, input);
+            let entries = pack.get("entry")?.as_array()?;
+            let (_, entry, on) = decide(entries, input, &fields)?;
+            Some(found(pack, entry, on, &fields, input, Source::Rule))
         })
-        .collect()
+    }
+}
+
+/// A rule as a one-entry pack: its own `codes`/`messages` paths or the usual ones, its `code`
+/// values normalized, `bodyIncludes` (0.1) read as `body`.
+fn pack_of(rule: &Value) -> Value {
+    let paths = |key: &str, default: &[&str]| match rule.get(key) {
+        Some(Value::String(s)) => Value::Array(vec![Value::String(s.clone())]),
+        Some(v @ Value::Array(_)) => v.clone(),
+        _ => Value::Array(default.iter().map(|p| Value::String((*p).into())).collect()),
+    };
+    let mut entry = Vec::new();
+    for (k, v) in rule.as_object().unwrap_or(&[]) {
+        let v = match (k.as_str(), v) {
+            ("code", Value::String(s)) => Value::String(normalize(s)),
+            ("code", Value::Array(a)) => Value::Array(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| Value::String(normalize(s)))
+                    .collect(),
+            ),
+            (_, v) => v.clone(),
+        };
+        let k = if k == "bodyIncludes" { "body" } else { k.as_str() };
+        if k != "codes" && k != "messages" {
+            entry.push((k.to_owned(), v));
+        }
+    }
+    Value::Object(vec![
+        ("codes".into(), paths("codes", CODE_FIELDS)),
+        ("messages".into(), paths("messages", MESSAGE_FIELDS)),
+        ("entry".into(), Value::Array(vec![Value::Object(entry)])),
+    ])
 }

@@ -17,6 +17,10 @@ pub const MAX_PAYMENT_JSON: usize = 16 * 1024;
 
 /// Substrings of an x402 error code, checked in order; the first that occurs decides.
 const CODE_PATTERNS: Table = table! {
+    // `upto` settlement errors are the site's: it asked for more than it may (FORMATS-2026-12
+    // §1.10 rule 5).
+    "upto_" => MerchantMisconfigured,
+    "settlement_exceeds_amount" => MerchantMisconfigured,
     "allowance_required" => WalletApprovalRequired,
     "insufficient_balance" => OnchainInsufficientBalance,
     "insufficient_funds" => OnchainInsufficientBalance,
@@ -40,6 +44,10 @@ const CODE_PATTERNS: Table = table! {
 const TEXT_PATTERNS: Table = table! {
     "insufficient" => OnchainInsufficientBalance,
     "expired" => PaymentAuthorizationExpired,
+    // "PAYMENT-SIGNATURE header is required" names the header, not a bad signature.
+    "is required" => PaymentRequiredOnchain,
+    "provided" => PaymentRequiredOnchain,
+    "missing" => PaymentRequiredOnchain,
     "signature" => PaymentSignatureInvalid,
     "malformed" => PaymentSignatureInvalid,
     "matching payment requirements" => PaymentRequiredOnchain,
@@ -96,12 +104,29 @@ pub fn detect(input: &Input) -> Option<Found> {
     }
     if let Some(r) = required {
         let error = r.get("error").and_then(Value::as_str);
-        let mut found =
-            Found::new(classify(error, PaymentRequiredOnchain), Source::X402).code(error);
+        let mut cause = classify(error, PaymentRequiredOnchain);
+        // Cloudflare's binding (`network: "cloudflare:402"`) bills AI crawlers, not wallets.
+        if cause == PaymentRequiredOnchain && on_cloudflare(r) {
+            cause = CrawlerPaymentRequired;
+        }
+        let mut found = Found::new(cause, Source::X402).code(error);
         add_requirements(&mut found, r);
         return Some(found);
     }
     paywall(input)
+}
+
+/// Whether a requirement is on Cloudflare's pay-per-crawl binding (`cloudflare:402`).
+fn on_cloudflare(r: &Value) -> bool {
+    r.get("accepts")
+        .and_then(Value::as_array)
+        .is_some_and(|a| {
+            a.iter().any(|x| {
+                x.get("network")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.starts_with("cloudflare:"))
+            })
+        })
 }
 
 /// A v1 `PaymentRequirementsResponse` or a v2 `PaymentRequired` object.
@@ -160,21 +185,38 @@ fn amount_of(req: &Value) -> Option<Amount> {
     let symbol = asset
         .and_then(token_by_address)
         .or_else(|| name.and_then(token_by_name));
+    // The `upto` scheme's amount is a maximum: the charge is set after use, and may be 0.
+    let upto = req.get("scheme").and_then(Value::as_str) == Some("upto");
     Some(match symbol {
         Some(s) => Amount {
             atomic,
             decimals: STABLECOIN_DECIMALS,
             asset: Some(s.into()),
             network,
-            upto: false,
+            upto,
         },
+        // Cloudflare's binding counts US cents (batch_settlement_cloudflare.md).
+        None if asset == Some("USD")
+            && req
+                .get("network")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.starts_with("cloudflare:")) =>
+        {
+            Amount {
+                atomic,
+                decimals: 2,
+                asset: Some("USD".into()),
+                network: None,
+                upto,
+            }
+        }
         // Unknown token: the exact atomic units and the raw asset id, no guessed decimals.
         None => Amount {
             atomic,
             decimals: 0,
             asset: asset.and_then(label),
             network,
-            upto: false,
+            upto,
         },
     })
 }

@@ -4,6 +4,7 @@
 
 use crate::catalog::Catalog;
 use crate::diagnose::rules::Rules;
+use crate::diagnose::Party;
 use crate::diagnose::safe_url;
 use crate::json::Value;
 use crate::render::{Mode, Theme};
@@ -153,8 +154,21 @@ impl Config {
         }
         if let Some(r) = get(options, "rules") {
             match json_of(&r) {
-                Some(v) => c.rules = Rc::new(Rules::parse(&v, warnings)),
+                Some(v) => {
+                    let party = c.rules.party;
+                    let mut rules = Rules::parse(&v, warnings);
+                    rules.party = party;
+                    c.rules = Rc::new(rules);
+                }
                 None => warnings.push("option `rules` must be an array; ignored".into()),
+            }
+        }
+        if let Some(p) = string("party", warnings) {
+            match Party::parse(&p) {
+                Some(p) => Rc::make_mut(&mut c.rules).party = Some(p),
+                None => warnings.push(
+                    ["option `party` must be user or site, not ", &quoted(&p)].concat(),
+                ),
             }
         }
         for (key, slot) in [

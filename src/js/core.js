@@ -1,7 +1,8 @@
 //! The loader: the one small file a page downloads up front (about 1.5 KB brotli). It watches
-//! responses, keeps calls made before the WASM is loaded, loads the rest (glue, wasm) relative to
-//! its own URL at idle time or on the first watched response, and never lets an error reach the
-//! app.
+//! responses, keeps calls made before the WASM is loaded, loads the rest (glue, wasm) at idle time
+//! or on the first watched response, and never lets an error reach the app. Where the rest comes
+//! from is the entry's business (`files`): the ES module names it with literals a bundler follows,
+//! the classic script relative to its own `src`; the `wasmUrl` option overrides both for the WASM.
 
 /** Statuses watched when the integrator does not choose. */
 const DEFAULT_STATUSES = [402];
@@ -12,8 +13,7 @@ const nothing = () => {};
 /** Reads the script tag's data-* attributes into options (the lowest-priority layer). */
 function fromDataset(d) {
   const o = {};
-  const map = { locale: "locale", mode: "mode", theme: "theme", supportUrl: "supportUrl", paymentUrl: "paymentUrl", signInUrl: "signInUrl" };
-  for (const k in map) if (d[k]) o[map[k]] = d[k];
+  for (const k of ["locale", "mode", "theme", "supportUrl", "paymentUrl", "signInUrl", "wasmUrl"]) if (d[k]) o[k] = d[k];
   if (d.statuses) o.statuses = d.statuses.split(",").map(Number).filter(Boolean);
   return o;
 }
@@ -25,7 +25,7 @@ function fromDataset(d) {
  * and the app sees that itself).
  */
 async function read(copy, [max, ms]) {
-  const out = { status: copy.status, headers: copy.headers, truncated: false };
+  const out = { status: copy.status, headers: copy.headers, url: copy.url, truncated: false };
   const reader = copy.body && copy.body.getReader();
   const chunks = [];
   let size = 0;
@@ -63,28 +63,44 @@ async function read(copy, [max, ms]) {
 }
 
 /**
- * Creates the public API. `base` is the URL the other files are loaded from; `script` is the
- * classic script element (or null for the ES module).
+ * Creates the public API. `files` says where the rest is: `wasm()` returns the WASM's URL,
+ * `glue()` imports the wasm-bindgen glue; either may throw. `script` is the classic script
+ * element (or null for the ES module).
+ *
+ * # Design
+ *
+ * Without a DOM (server-side rendering in Node, Deno, a worker) the API is inert: it loads
+ * nothing, schedules nothing, logs nothing, and every call resolves to `null`. The package's
+ * `node` and edge export conditions point at a stub that does the same without this file.
  */
-export function create(base, script) {
+export function create(files, script) {
+  if (typeof document == "undefined") return inert();
   const data = script ? fromDataset(script.dataset) : {};
   let options = data;
   let core; // Promise of the wasm-bindgen module, or of null when it failed to load
+  let failed; // the last load failed: a later init() (with a `wasmUrl`, say) tries again
   let installed; // { wrapper, original } while install() is in effect
-  const wasm = new URL("explain402_core_bg.wasm", base);
+  let wasm = ""; // the URL the WASM was fetched from
   // The page's fetch as it was when the widget arrived: the WASM is fetched with it, so the
   // widget's own file never goes through a wrapper (ours or the app's) installed later.
   const pageFetch = globalThis.fetch;
 
   // The WASM is fetched and compiled while the glue loads, side by side rather than one after
   // the other. Compiled from the stream when served as application/wasm, from the bytes if not.
-  const compile = () =>
-    pageFetch(wasm).then((r) => {
-      if (!r.ok) throw new Error(r.status + " fetching " + wasm.href);
-      return /^application\/wasm/i.test(r.headers.get("content-type"))
-        ? WebAssembly.compileStreaming(r)
-        : r.arrayBuffer().then((b) => WebAssembly.compile(b));
-    });
+  // A WASM that cannot be found (a bundler that did not emit it, an HTML fallback page, a URL
+  // that is not one) is reported with the option that fixes it.
+  const compile = () => {
+    const missing = (why) => {
+      throw new Error("no WASM at " + (wasm || "its default URL") + " (" + why + "); serve explain402_core_bg.wasm and set the `wasmUrl` option to its URL");
+    };
+    return Promise.resolve()
+      .then(() => pageFetch((wasm = options.wasmUrl ? new URL(options.wasmUrl, document.baseURI).href : files.wasm().href)))
+      .then((r) => {
+        const type = r.headers.get("content-type") || "";
+        if (!r.ok || /html/i.test(type)) missing(r.status + " " + type);
+        return /^application\/wasm/i.test(type) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+      }, missing);
+  };
 
   // A panic in the WASM (a bug) aborts with a RuntimeError: thrown to `call` below, or, from a
   // panel's listener, uncaught from the WASM file. The module's state may be broken, so it is
@@ -98,14 +114,14 @@ export function create(base, script) {
     warn("stopped after an internal error; fetch keeps working without explanations");
   };
   function uncaught(e) {
-    if (e.filename !== wasm.href) return;
+    if (e.filename !== wasm) return;
     e.preventDefault();
     halt();
   }
 
   const load = () =>
     (core ||= Promise.resolve()
-      .then(() => Promise.all([import(new URL("explain402_core.js", base).href), compile()]))
+      .then(() => Promise.all([files.glue(), compile()]))
       .then(async ([m, compiled]) => {
         await m.default({ module_or_path: compiled });
         m.configure(options);
@@ -113,6 +129,7 @@ export function create(base, script) {
         return m;
       })
       .catch((e) => {
+        failed = true;
         warn("could not load (" + e + "); fetch keeps working without explanations");
         return null;
       }));
@@ -183,6 +200,7 @@ export function create(base, script) {
       } catch (e) {
         warn("options must be an object; using the defaults");
       }
+      if (failed) core = failed = undefined;
       const loading = core;
       return load()
         .then((m) => {
@@ -241,4 +259,22 @@ export function create(base, script) {
   if (script && "install" in script.dataset) api.install();
   (globalThis.requestIdleCallback || setTimeout)(load);
   return api;
+}
+
+/** The API without a DOM: the same members, doing nothing; every promise resolves to `null`. */
+export function inert() {
+  const none = () => Promise.resolve(null);
+  const nothing = () => {};
+  return {
+    version: __VERSION__,
+    init: () => Promise.resolve(),
+    diagnose: none,
+    handle: none,
+    wrapFetch: (f = globalThis.fetch) => f,
+    install: nothing,
+    uninstall: nothing,
+    dismiss: nothing,
+    axiosInterceptor: (e) => Promise.reject(e),
+    kyAfterResponse: nothing,
+  };
 }

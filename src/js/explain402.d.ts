@@ -116,6 +116,13 @@ export interface Options {
   readTimeoutMs?: number;
   /** Origins whose server-offered links (billing, pay) may become action buttons. */
   trustedLinkOrigins?: string[];
+  /**
+   * Where `explain402_core_bg.wasm` is served, absolute or relative to `document.baseURI`, for
+   * builds that do not emit it (esbuild, Angular CLI, Rollup without an asset plugin) or a CDN.
+   * Read when the widget loads (at idle, or on the first response to explain): give it in the
+   * first `init()`. Script tag: `data-wasm-url`.
+   */
+  wasmUrl?: string;
 }
 
 /** A response, or a response-like object such as an axios `error.response`. */

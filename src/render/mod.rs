@@ -99,7 +99,45 @@ pub struct PanelAction {
     pub kind: String,
     pub label: String,
     pub target: ActionTarget,
+    /// A wait before the control can be used (a `Retry-After`), or `None`.
+    pub wait: Option<Wait>,
 }
+
+/// A control that waits: it shows the time left beside it, is `aria-disabled` (and ignores
+/// clicks) until the time is up, and then says so through a polite status.
+///
+/// # Design
+/// The time left is visible and is the control's description, but it is not a live region:
+/// a screen reader hears it once when the wait starts and once more when the control becomes
+/// usable, not every second.
+#[derive(Clone)]
+pub struct Wait {
+    /// Seconds left when the panel opens.
+    pub seconds: u64,
+    /// The words for a number of seconds left, for example "Tunggu 30 detik".
+    pub text: Rc<dyn Fn(u64) -> String>,
+    /// Said when the wait is over, for example "Sekarang Anda bisa mencoba lagi."
+    pub ready: String,
+}
+
+impl std::fmt::Debug for Wait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Wait")
+            .field("seconds", &self.seconds)
+            .field("ready", &self.ready)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Wait {
+    fn eq(&self, other: &Wait) -> bool {
+        self.seconds == other.seconds
+            && self.ready == other.ready
+            && (self.text)(self.seconds) == (other.text)(other.seconds)
+    }
+}
+
+impl Eq for Wait {}
 
 /// The panel's own words, in the panel's locale.
 #[derive(Debug, Clone, PartialEq, Eq)]

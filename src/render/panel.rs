@@ -3,14 +3,15 @@
 //! Every string arrives already localized and reaches the DOM only through `textContent`; links
 //! pass a scheme check here even though the catalog checked them already.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo::timers::callback::Interval;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::listen::Listener;
-use super::{copy, style, ActionTarget, Mode, PanelContent, PanelEvent, Theme};
+use super::{copy, style, ActionTarget, Mode, PanelContent, PanelEvent, Theme, Wait};
 
 /// Tag of the element that hosts a panel; a custom-element name, so page rules written for
 /// `div` or `section` never match it.
@@ -18,8 +19,11 @@ const HOST_TAG: &str = "explain402-panel";
 /// Ids inside the shadow root, which scopes them: they cannot clash with the page's ids.
 const TITLE_ID: &str = "e4-title";
 const EXPLANATION_ID: &str = "e4-explanation";
+const WAIT_ID: &str = "e4-wait";
 /// URL schemes an action link may use.
 const LINK_SCHEMES: [&str; 3] = ["https:", "http:", "mailto:"];
+/// How often a waiting control updates the time it shows, in milliseconds.
+const WAIT_TICK_MS: u32 = 1000;
 
 /// Text that a copy button reads when clicked, updated when the panel repeats.
 type SharedText = Rc<RefCell<String>>;
@@ -35,6 +39,8 @@ pub(crate) struct Parts {
     /// Outside a dialog: where focus came from when it last entered the panel.
     came_from: Rc<RefCell<Option<Element>>>,
     _listeners: Vec<Listener>,
+    /// The countdown of a waiting control; dropping it stops the timer.
+    _timers: Vec<Interval>,
 }
 
 impl Parts {
@@ -78,10 +84,11 @@ pub(crate) fn build(
     }
     root.append_child(&panel)?;
 
-    // Title, count and explanation; outside a dialog they form a polite live region.
+    // Title, count and explanation. An inline panel's form a polite live region; a toast's are
+    // announced by the toast stack's own region (toast.rs), which exists before they arrive.
     let head = append(doc, &panel, "div", "head")?;
     let text = append(doc, &head, "div", "text")?;
-    if mode != Mode::Dialog {
+    if mode == Mode::Inline {
         text.set_attribute("role", "status")?;
         text.set_attribute("aria-live", "polite")?;
         text.set_attribute("aria-atomic", "true")?;
@@ -107,7 +114,8 @@ pub(crate) fn build(
         }
     }
 
-    actions(doc, id, content, &panel, &mut listeners)?;
+    let mut timers = Vec::new();
+    actions(doc, id, content, &panel, &mut listeners, &mut timers)?;
     let (support_rows, reference) = support(doc, content, &panel, &mut listeners)?;
 
     let came_from = Rc::new(RefCell::new(None));
@@ -145,6 +153,7 @@ pub(crate) fn build(
         reference,
         came_from,
         _listeners: listeners,
+        _timers: timers,
     };
     set_count(&mut parts, &content.labels.repeated, count)?;
     Ok(parts)
@@ -183,9 +192,11 @@ fn actions(
     content: &PanelContent,
     panel: &Element,
     listeners: &mut Vec<Listener>,
+    timers: &mut Vec<Interval>,
 ) -> Result<(), JsValue> {
     let row = el(doc, "div", "actions")?;
     let mut note: Option<Element> = None;
+    let mut waits: Vec<Element> = Vec::new();
     for action in &content.actions {
         let class = if row.child_element_count() == 0 {
             "btn primary"
@@ -213,6 +224,14 @@ fn actions(
         };
         control.set_text_content(Some(&action.label));
         row.append_child(&control)?;
+        let waiting = match &action.wait {
+            Some(wait) if wait.seconds > 0 && waits.is_empty() => {
+                let (waiting, shown) = countdown(doc, &control, wait, timers)?;
+                waits.push(shown);
+                Some(waiting)
+            }
+            _ => None,
+        };
         let kind = action.kind.clone();
         let copy_text = match &action.target {
             ActionTarget::Copy(text) => {
@@ -229,7 +248,11 @@ fn actions(
             content.labels.copied.clone(),
             content.labels.copy_failed.clone(),
         );
-        listeners.push(Listener::new(&control, "click", move |_| {
+        listeners.push(Listener::new(&control, "click", move |e| {
+            if waiting.as_ref().is_some_and(|w| w.get()) {
+                e.prevent_default();
+                return;
+            }
             if let Some((text, status)) = &copy_text {
                 copy::copy(text, status, &labels.0, &labels.1);
             }
@@ -239,10 +262,68 @@ fn actions(
     if let Some(note) = note {
         row.append_child(&note)?;
     }
+    for w in waits {
+        row.append_child(&w)?;
+    }
     if row.child_element_count() > 0 {
         panel.append_child(&row)?;
     }
     Ok(())
+}
+
+/// Makes `control` wait for `wait.seconds`: `aria-disabled` and `data-wait` (the seconds left)
+/// until then, described by the visible time left. Returns the flag that is true while it
+/// waits and the element that shows the time (the caller places it).
+fn countdown(
+    doc: &Document,
+    control: &Element,
+    wait: &Wait,
+    timers: &mut Vec<Interval>,
+) -> Result<(Rc<Cell<bool>>, Element), JsValue> {
+    let shown = el(doc, "span", "note wait")?;
+    shown.set_id(WAIT_ID);
+    // The time left, updated every second: not a live region, so it is not read each tick.
+    let left = append(doc, &shown, "span", "")?;
+    left.set_text_content(Some(&(wait.text)(wait.seconds)));
+    // Said once the wait has started and once when it is over.
+    let status = append(doc, &shown, "span", "sr")?;
+    status.set_attribute("role", "status")?;
+    control.set_attribute("aria-disabled", "true")?;
+    control.set_attribute("aria-describedby", WAIT_ID)?;
+    control.set_attribute("data-wait", &crate::catalog::digits(wait.seconds))?;
+
+    let waiting = Rc::new(Cell::new(true));
+    let deadline = js_sys::Date::now() + wait.seconds as f64 * 1000.0;
+    let (flag, control, wait, announced) = (
+        waiting.clone(),
+        control.clone(),
+        wait.clone(),
+        Cell::new(false),
+    );
+    timers.push(Interval::new(WAIT_TICK_MS, move || {
+        if !flag.get() {
+            return;
+        }
+        // From the clock, not a tick count: background tabs throttle timers.
+        let ms = (deadline - js_sys::Date::now()).max(0.0);
+        let secs = (ms / 1000.0).ceil() as u64;
+        if secs == 0 {
+            flag.set(false);
+            let _ = control.remove_attribute("aria-disabled");
+            let _ = control.remove_attribute("data-wait");
+            let _ = control.remove_attribute("aria-describedby");
+            left.set_text_content(None);
+            status.set_text_content(Some(&wait.ready));
+            return;
+        }
+        let text = (wait.text)(secs);
+        left.set_text_content(Some(&text));
+        let _ = control.set_attribute("data-wait", &crate::catalog::digits(secs));
+        if !announced.replace(true) {
+            status.set_text_content(Some(&text));
+        }
+    }));
+    Ok((waiting, shown))
 }
 
 /// The collapsed "details for support" section; returns its `<dl>` and the reference cell.

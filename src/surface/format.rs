@@ -1,6 +1,6 @@
 //! Locale-aware numbers, amounts and durations through the browser's `Intl.NumberFormat`.
 
-use crate::catalog::Format;
+use crate::catalog::{duration_parts, Format};
 use js_sys::{Array, Intl::NumberFormat, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -26,10 +26,18 @@ fn format(locale: &str, opts: Object, value: JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// Whether `locale` is Indonesian (`id`, `id-ID`, ...).
+fn indonesian(locale: &str) -> bool {
+    locale
+        .split(['-', '_'])
+        .next()
+        .is_some_and(|l| l.eq_ignore_ascii_case("id"))
+}
+
 impl Format for IntlFormat {
     fn decimal(&self, locale: &str, value: &str, currency: Option<&str>) -> String {
         let opts = match currency {
-            // Never round an amount due: "150000.5" IDR stays Rp 150.000,5, not Rp 150.001.
+            // Never round an amount due: "150000.5" IDR stays Rp150.000,5, not Rp150.001.
             Some(c) => options(&[
                 ("style", "currency".into()),
                 ("currency", c.into()),
@@ -39,22 +47,22 @@ impl Format for IntlFormat {
         };
         match format(locale, opts, value.into()) {
             s if s.is_empty() => value.to_owned(),
+            // ICU writes "Rp 150.000" (a no-break space); PUEBI and Indonesian shops write
+            // Rp150.000, and so does PlainFormat.
+            s if currency == Some("IDR") && indonesian(locale) => s.replacen("Rp\u{a0}", "Rp", 1),
             s => s,
         }
     }
 
     fn duration(&self, locale: &str, seconds: u64) -> String {
-        let (n, unit) = match seconds {
-            0..=59 => (seconds, "second"),
-            60..=3599 => (seconds.div_ceil(60), "minute"),
-            _ => (seconds.div_ceil(3600), "hour"),
-        };
+        let (n, unit) = duration_parts(seconds);
         let opts = options(&[
             ("style", "unit".into()),
-            ("unit", unit.into()),
+            ("unit", unit.as_str().into()),
             ("unitDisplay", "long".into()),
         ]);
-        format(locale, opts, (n as u32).into())
+        // The count as digits: a string keeps every digit of a huge wait exact.
+        format(locale, opts, JsValue::from_str(&crate::catalog::digits(n)))
     }
 
     fn integer(&self, locale: &str, n: u64) -> String {

@@ -1,10 +1,12 @@
 //! Presenting a diagnosis: the public diagnosis object, the locale, the integrator callbacks
 //! and the panel content with its actions wired to the options.
 
-use crate::catalog::{ActionKind, Explanation};
+use crate::catalog::{reload_is_safe, ActionKind, Explanation, Format};
 use crate::diagnose::Diagnosis;
 use crate::intercept::Config;
-use crate::render::{self, ActionTarget, Mode, PanelAction, PanelContent, PanelEvent, Placement};
+use crate::render::{
+    self, ActionTarget, Mode, PanelAction, PanelContent, PanelEvent, Placement, Wait,
+};
 use js_sys::{Array, Function, Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -30,6 +32,28 @@ pub fn locale(config: &Config) -> String {
     }
     let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
     config.catalog.negotiate(&refs)
+}
+
+/// Makes the retry action say what it does.
+///
+/// # Design
+/// With `onRetry` the integrator retries the request, so the button keeps "Try again". Without
+/// it the button reloads the page, so it says "Reload page" (`ui.reload`), and it is dropped
+/// where a reload is not safe ([`reload_is_safe`]): after a payment challenge, where it fetches
+/// a new one (a path to paying twice), and on a payment form, where it wipes what was typed.
+/// Both the panel and the diagnosis object handed to the app get the result.
+pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation) {
+    if config.on_retry.is_some() {
+        return;
+    }
+    if !reload_is_safe(d) {
+        e.actions.retain(|a| a.kind != ActionKind::Retry);
+        return;
+    }
+    let reload = config.catalog.ui(&e.locale).reload;
+    for a in e.actions.iter_mut().filter(|a| a.kind == ActionKind::Retry) {
+        a.label = reload.clone();
+    }
 }
 
 /// A plain object with `pairs` as its properties, in order.
@@ -104,6 +128,7 @@ pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
     }
     object(&[
         ("cause", d.cause.as_str().into()),
+        ("party", d.party.as_str().into()),
         ("source", d.source.as_str().into()),
         ("status", d.status.into()),
         ("locale", e.locale.as_str().into()),
@@ -207,6 +232,7 @@ fn support_link(url: &str, e: &Explanation) -> String {
 /// Shows the panel for `d`, wiring its actions to the integrator's options and callbacks.
 pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
     let ui = config.catalog.ui(&e.locale);
+    let wait = retry_wait(d, &ui);
     let actions = e
         .actions
         .iter()
@@ -215,6 +241,7 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
                 kind: a.kind.as_str().to_owned(),
                 label: a.label.clone(),
                 target: target(config, d, &e, a.kind)?,
+                wait: (a.kind == ActionKind::Retry).then(|| wait.clone()).flatten(),
             })
         })
         .collect();
@@ -292,6 +319,19 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
     if let Err(err) = render::show(content, placement, on_event) {
         super::warn_once(vec![["could not show the panel: ", &message(&err)].concat()]);
     }
+}
+
+/// The wait of the retry button when the server said how long to wait (`Retry-After`).
+fn retry_wait(d: &Diagnosis, ui: &crate::catalog::Ui) -> Option<Wait> {
+    let seconds = d.details.retry_after.filter(|s| *s > 0)?;
+    let (template, locale) = (ui.wait.clone(), ui.locale.clone());
+    Some(Wait {
+        seconds,
+        text: Rc::new(move |s| {
+            template.replace("{time}", &super::format::IntlFormat.duration(&locale, s))
+        }),
+        ready: ui.ready.clone(),
+    })
 }
 
 fn report_field(report: &JsValue, a: &str, b: &str) -> JsValue {

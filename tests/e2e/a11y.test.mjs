@@ -168,7 +168,8 @@ describe("keyboard", () => {
     const p = await newPage("/e2e/checkout.html?lang=id");
     try {
       await waitForWidget(p.page);
-      await p.page.evaluate((o) => window.Explain402.init(o), { locale: "id", ...LINKS });
+      // With onRetry the card panel offers "Coba lagi" (without it, no reload on a card form).
+      await p.page.evaluate((o) => window.Explain402.init({ ...o, onRetry: () => {} }), { locale: "id", ...LINKS });
       await p.page.focus("#pay");
       await p.page.keyboard.press("Enter");
       const panel = await waitForPanel(p.page, "card_expired");

@@ -12,7 +12,10 @@ after(closeBrowser);
 const EXPIRED = "/api/cases/stripe_expired_card";
 const PLAN_LIMIT = "/api/cases/custom_plan_limit_402";
 const RETRY_30 = "/api/cases/ratelimit_429_retry_after_30";
-const RATE_NO_WAIT = "/api/cases/stripe_rate_limit_429";
+// A visitor's rate limit (party "user") without Retry-After. Stripe's 429 is the site's own
+// limit (party "site"), whose built-in site text comes before a cause's user text.
+const RATE_NO_WAIT = "/api/cases/nginx_429_limit_req";
+const SITE_CREDITS = "/api/cases/anthropic_400_credit_balance_too_low";
 
 /** The diagnosis of `url` with per-call `options`, without showing a panel. */
 function diagnose(page, url, options) {
@@ -263,7 +266,15 @@ const README_EXAMPLE = {
     id: {
       card_expired: { title: "Kartu Anda sudah tidak berlaku" },
       rate_limited: { title: "Terlalu cepat[[, tunggu {retryAfter}]]" },
-      ui: { close: "Tutup panel", details: "Info untuk tim dukungan" },
+      credits_exhausted: {
+        title: "Kuota AI Anda sudah habis",
+        site: {
+          title: "Fitur AI kami sedang berhenti",
+          steps: ["Tim kami sudah diberi tahu.", "Silakan coba lagi nanti."],
+          actions: ["retry"],
+        },
+      },
+      ui: { close: "Tutup panel", details: "Info untuk layanan pelanggan" },
       actions: { contact_support: "Chat dengan kami" },
     },
     en: {
@@ -291,6 +302,11 @@ test("the README's customization example does what the README says", async () =>
     assert.equal((await diagnose(p.page, EXPIRED)).title, "Kartu Anda sudah tidak berlaku");
     assert.equal((await diagnose(p.page, RETRY_30)).title, "Terlalu cepat, tunggu 30 detik");
     assert.equal((await diagnose(p.page, RATE_NO_WAIT)).title, "Terlalu cepat");
+    const site = await diagnose(p.page, SITE_CREDITS);
+    assert.equal(site.party, "site");
+    assert.equal(site.title, "Fitur AI kami sedang berhenti");
+    assert.deepEqual(site.steps, ["Tim kami sudah diberi tahu.", "Silakan coba lagi nanti."]);
+    assert.deepEqual(site.actions, [{ kind: "retry", label: "Muat ulang halaman" }]);
 
     const { diagnosis: plan } = await appLoad(p.page, PLAN_LIMIT);
     assert.equal(plan.cause, "upgrade_plan");
@@ -311,7 +327,7 @@ test("the README's customization example does what the README says", async () =>
       };
     });
     assert.equal(shown.close, "Tutup panel");
-    assert.equal(shown.summary, "Info untuk tim dukungan");
+    assert.equal(shown.summary, "Info untuk layanan pelanggan");
     assert.deepEqual(shown.buttons, [["Upgrade to Pro", "https://shop.example.co.id/billing"]]);
 
     const ms = await diagnose(p.page, EXPIRED, { locale: "ms" });

@@ -170,7 +170,7 @@ test("diagnose returns the diagnosis object and shows nothing", async () => {
     assert.equal(out.panels, 0, "diagnose never shows a panel");
     assert.equal(out.ok, null, "a 200 has nothing to explain");
     const d = out.stripe;
-    assert.deepEqual(Object.keys(d).sort(), ["actions", "cause", "details", "explanation", "locale", "reference", "source", "status", "steps", "title"]);
+    assert.deepEqual(Object.keys(d).sort(), ["actions", "cause", "details", "explanation", "locale", "party", "reference", "source", "status", "steps", "title"]);
     assert.deepEqual([d.cause, d.source, d.status, d.locale], ["card_expired", "stripe", 402, "en"]);
     assert.equal(d.reference, "req_Q1w2E3r4T5y6U7", "the Request-Id header is the reference");
     assert.deepEqual([d.details.code, d.details.declineCode], ["expired_card", "expired_card"]);
@@ -354,7 +354,7 @@ test("a javascript: URL in an option is refused with a warning", async () => {
 
 test("the packed npm package installs, imports and explains", async () => {
   assert.deepEqual(packed.files, [
-    "README.md", "explain402.d.mts", "explain402.d.ts", "explain402.js", "explain402.mjs", "explain402_core.js",
+    "README.md", "explain402.d.mts", "explain402.d.ts", "explain402.js", "explain402.mjs", "explain402.node.mjs", "explain402_core.js",
     "explain402_core_bg.wasm", "package.json",
   ]);
   const manifest = JSON.parse(readFileSync(join(E2E_WWW, "pkg/package.json"), "utf8"));

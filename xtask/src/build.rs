@@ -40,6 +40,9 @@ pub fn build_dist() -> Result {
             "--target",
             "web",
             "--no-typescript",
+            // The loader always passes the compiled module: without this, the glue keeps a
+            // second `new URL("…_bg.wasm", import.meta.url)` that bundlers would follow too.
+            "--omit-default-module-path",
             "--out-name",
             CORE,
             "--out-dir",
@@ -88,6 +91,9 @@ pub fn build_dist() -> Result {
                 "--minify",
                 "--target=es2020",
                 "--legal-comments=none",
+                // The module entry's `import("./explain402_core.js")` stays a literal for the
+                // app's bundler to follow (src/js/module.js).
+                &format!("--external:./{CORE}.js"),
             ])
             .arg(format!("--format={format}"))
             .arg(format!("--define:__VERSION__=\"{version}\""))
@@ -95,6 +101,9 @@ pub fn build_dist() -> Result {
     };
     esbuild("classic.js", "iife", "explain402.js")?;
     esbuild("module.js", "esm", "explain402.mjs")?;
+    esbuild("node.js", "esm", "explain402.node.mjs")?;
+    let module = fs::read_to_string(dist.join("explain402.mjs")).map_err(|e| e.to_string())?;
+    check_literal_references(&module)?;
     for (from, to) in [
         ("explain402.d.ts", "explain402.d.ts"),
         ("explain402.d.ts", "explain402.d.mts"),
@@ -143,6 +152,25 @@ fn build_wasm(nightly: Option<&str>) -> Result<std::path::PathBuf> {
     Ok(target.join("wasm32-unknown-unknown/release/explain402.wasm"))
 }
 
+/// The references every bundler must see verbatim in the ES module (../shared/DELIVERY.md §1):
+/// a minifier that rewrote them would make Vite, webpack, Parcel and Next.js ship no WASM.
+fn check_literal_references(module: &str) -> Result {
+    for literal in [
+        format!(r#"new URL("./{CORE}_bg.wasm",import.meta.url)"#),
+        format!(r#"import("./{CORE}.js")"#),
+    ] {
+        if !module.contains(&literal) {
+            return Err(format!(
+                "explain402.mjs lost the literal `{literal}` that bundlers follow"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The package manifest. The export conditions follow Node's rule (first match wins, `default`
+/// last): runtimes without a DOM (`node`, `deno`, `workerd`, `edge-light`, `worker`, React
+/// server components) get the inert stub, browsers and bundlers the real loader.
 fn package_json(version: &str) -> String {
     format!(
         r#"{{
@@ -155,13 +183,23 @@ fn package_json(version: &str) -> String {
   "module": "./explain402.mjs",
   "types": "./explain402.d.ts",
   "exports": {{
-    ".": {{ "types": "./explain402.d.mts", "import": "./explain402.mjs" }},
+    ".": {{
+      "types": "./explain402.d.mts",
+      "react-server": "./explain402.node.mjs",
+      "workerd": "./explain402.node.mjs",
+      "edge-light": "./explain402.node.mjs",
+      "worker": "./explain402.node.mjs",
+      "deno": "./explain402.node.mjs",
+      "node": "./explain402.node.mjs",
+      "import": "./explain402.mjs",
+      "default": "./explain402.mjs"
+    }},
     "./script": "./explain402.js",
     "./{CORE}.js": "./{CORE}.js",
     "./{CORE}_bg.wasm": "./{CORE}_bg.wasm",
     "./package.json": "./package.json"
   }},
-  "files": ["explain402.js", "explain402.mjs", "explain402.d.ts", "explain402.d.mts", "{CORE}.js", "{CORE}_bg.wasm", "README.md"],
+  "files": ["explain402.js", "explain402.mjs", "explain402.node.mjs", "explain402.d.ts", "explain402.d.mts", "{CORE}.js", "{CORE}_bg.wasm", "README.md"],
   "sideEffects": ["./explain402.js"],
   "keywords": ["402", "payment-required", "x402", "l402", "stripe", "error-messages", "i18n", "indonesian", "wasm"]
 }}

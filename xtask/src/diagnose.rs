@@ -1,6 +1,9 @@
 //! `cargo xtask diagnose [--locale id|en] FILE...`: how explain402 reads exchanges saved in the
 //! fixture format (status, headers, body or body_base64), one JSON object per line. Integrators
-//! use it to check how their own server's errors will be explained.
+//! use it to check how their own server's errors will be explained. Each line shows the
+//! diagnosis's `party` and the texts for that party (the `site` texts when only the site's team
+//! can act), with the action labels as the catalog gives them (before the panel relabels a
+//! retry without `onRetry` as "Reload page").
 
 use crate::{flag, Result};
 use explain402::catalog::{Catalog, PlainFormat};
@@ -64,6 +67,7 @@ fn describe(
     json!({
         "file": file,
         "cause": d.cause.as_str(),
+        "party": d.party.as_str(),
         "source": d.source.as_str(),
         "status": d.status,
         "details": {
@@ -71,6 +75,7 @@ fn describe(
             "decline_code": det.decline_code,
             "amount": det.amount.as_ref().map(|a| json!({
                 "atomic": a.atomic, "decimals": a.decimals, "asset": a.asset, "network": a.network,
+                "upto": a.upto,
             })),
             "resource": det.resource,
             "retry_after": det.retry_after,
@@ -83,6 +88,7 @@ fn describe(
         "explanation": e.explanation,
         "steps": e.steps,
         "actions": e.actions.iter().map(|a| a.kind.as_str()).collect::<Vec<_>>(),
+        "labels": e.actions.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(),
         "expected_cause": expected,
     })
 }

@@ -6,14 +6,22 @@
 //! cargo xtask build                build dist/ and print the size of every file
 //! cargo xtask size                 print sizes and check the budgets
 //! cargo xtask diagnose [--locale id|en] FILE...
+//! cargo xtask accuracy             diagnosis accuracy on the fixtures, leave-one-vendor-out
+//! cargo xtask readme               rewrite README's tables of causes and sources
+//! cargo xtask check [--origin O] URL...  what a page on another origin lets the widget read and say
+//! cargo xtask bundlers             the bundler matrix: build the tiny apps and test them in Chromium
 //! cargo xtask serve [--port N]     serve www/ and dist/ without building
 //! cargo xtask screenshots          render README screenshots from the real widget
 //! cargo xtask bench                browser and native benchmarks
 //! ```
 
+mod accuracy;
 mod bench;
 mod build;
+mod bundlers;
+mod check;
 mod diagnose;
+mod readme;
 mod screenshots;
 mod serve;
 mod setup;
@@ -35,6 +43,10 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "size" => size::run(rest),
         "diagnose" => diagnose::run(rest),
+        "check" => check::run(rest),
+        "bundlers" => bundlers::run(rest),
+        "accuracy" => accuracy::run(rest),
+        "readme" => readme::run(rest),
         "screenshots" => screenshots::run(rest),
         "bench" => bench::run(rest),
         _ => {
@@ -42,7 +54,7 @@ fn main() -> ExitCode {
                 "{}",
                 include_str!("main.rs")
                     .lines()
-                    .take(12)
+                    .take(16)
                     .skip(2)
                     .map(|l| l.trim_start_matches("//! ").trim_start_matches("//!"))
                     .collect::<Vec<_>>()

@@ -20,7 +20,9 @@
 //! ```
 //!
 //! Every `/api` response allows any origin and answers preflights; `?expose=1` adds
-//! `Access-Control-Expose-Headers` with the headers the widget reads.
+//! `Access-Control-Expose-Headers` with the headers the widget reads. For the tests of
+//! `cargo xtask check`, `?cors=0` leaves every CORS header out and `?cache=VALUE` sets
+//! `Cache-Control`.
 //!
 //! # Design
 //!
@@ -282,6 +284,15 @@ fn route(request: &mut tiny_http::Request, ctx: &Ctx) -> Reply {
         } else {
             api::route(request, &method, &target, ctx)
         };
+        // Cases built to fail `cargo xtask check`: `?cors=0` sends no CORS headers at all,
+        // `?cache=VALUE` replaces `Cache-Control`.
+        let reply = match target.query("cache") {
+            Some(value) => reply.set_header("Cache-Control", value),
+            None => reply,
+        };
+        if target.query_is("cors", "0") {
+            return reply;
+        }
         return reply.with_cors(target.query_is("expose", "1"));
     }
     if method != "GET" && method != "HEAD" {

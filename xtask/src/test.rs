@@ -173,6 +173,15 @@ pub fn run(_args: &[String]) -> Result {
     let (ok, out) = capture("native tests", cargo().args(["test", "--workspace"]));
     add_counts(&mut t, "native tests", ok, cargo_counts(&out));
 
+    // Diagnosis accuracy on the corpus: 100% right, leave-one-vendor-out at least 75%, every
+    // stated party right (xtask/src/accuracy.rs).
+    eprintln!("\n=== accuracy (cargo xtask accuracy)");
+    let accuracy = crate::accuracy::run(&[]);
+    if let Err(e) = &accuracy {
+        eprintln!("accuracy: {e}");
+    }
+    t.check("accuracy", accuracy.is_ok());
+
     let browser = browser_tests();
     if !browser.is_empty() {
         let mut cmd = cargo();
@@ -248,6 +257,21 @@ pub fn run(_args: &[String]) -> Result {
                     }
                 } else {
                     add_counts(&mut t, "end-to-end tests", ok, (passed, failed));
+                }
+
+                // The bundler matrix: the packed package built into a tiny app by each pinned
+                // tool, then loaded in Chromium; and imported in Node (SSR). tests/bundlers/.
+                eprintln!("\n=== {}: building the apps", crate::bundlers::LAYER);
+                match crate::bundlers::prepare() {
+                    Ok(()) => {
+                        let mut cmd = crate::bundlers::tests(&server.url(), &server.second_url());
+                        let (ok, out) = capture(crate::bundlers::LAYER, &mut cmd);
+                        add_counts(&mut t, "bundler matrix", ok, node_counts(&out));
+                    }
+                    Err(e) => {
+                        eprintln!("bundlers: {e}");
+                        t.check("bundler matrix", false);
+                    }
                 }
             }
             Err(e) => {

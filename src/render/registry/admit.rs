@@ -51,6 +51,17 @@ impl Registry {
             open.on_event = on_event;
             let _ = panel::set_count(&mut open.parts, &open.repeated, open.count);
             panel::refresh_support(doc, &open.parts, &content);
+            if open.mode == Mode::Toast {
+                // The stack says it again, with the count ("Happened 2 times").
+                let words = [
+                    content.title.as_str(),
+                    &open.repeated.replace("{count}", &crate::catalog::digits(open.count.into())),
+                ]
+                .join(" ");
+                if let Some(stack) = &self.stack {
+                    let _ = crate::render::toast::announce(stack, words, false);
+                }
+            }
             return Admit::Done;
         }
         if mode == Mode::Dialog && self.open.iter().any(|o| o.mode == Mode::Dialog) {

@@ -43,6 +43,8 @@ struct Registry {
     queue: Vec<Queued>,
     modal: Option<Modal>,
     stack: Option<Element>,
+    /// The first announcement of a new toast stack, waiting for its delay.
+    announcement: Option<gloo::timers::callback::Timeout>,
 }
 
 thread_local! {
@@ -120,6 +122,7 @@ fn open(
         .flatten();
 
     let mut new_stack = None;
+    let mut announce_in = None;
     match (mode, &container) {
         (Mode::Inline, Some(c)) => c.append_child(&host).map(drop)?,
         (Mode::Toast, _) => {
@@ -132,10 +135,14 @@ fn open(
                 }
             };
             stack.append_child(&host)?;
+            announce_in = Some(stack);
         }
         _ => body.append_child(&host).map(drop)?,
     }
 
+    let announcement = announce_in.and_then(|stack| {
+        toast::announce(&stack, toast_words(&content), new_stack.is_some())
+    });
     let entry = Open {
         id,
         key: content.key,
@@ -154,6 +161,9 @@ fn open(
             if let Some(modal) = r.modal.as_mut() {
                 modal.inert.add(&stack);
             }
+        }
+        if announcement.is_some() {
+            r.announcement = announcement;
         }
         if mode == Mode::Dialog {
             let inert = InertGuard::apply(doc, &entry.parts.host);
@@ -188,6 +198,11 @@ fn open(
         Mode::Inline => {}
     }
     Ok(())
+}
+
+/// What the toast stack says for a new toast: its title and explanation.
+fn toast_words(content: &PanelContent) -> String {
+    [content.title.as_str(), content.explanation.as_str()].join(" ")
 }
 
 /// Keyboard handling while a dialog is open: Esc closes it, Tab stays inside it.
@@ -231,7 +246,12 @@ pub(super) fn dismiss(id: u32) {
         let open = r.open.remove(i);
         let modal = r.modal.take_if(|m| m.id == id);
         let last_toast = open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast);
-        let stack = if last_toast { r.stack.take() } else { None };
+        let stack = if last_toast {
+            r.announcement = None;
+            r.stack.take()
+        } else {
+            None
+        };
         Some((open, modal, stack))
     });
     let Some((open, modal, stack)) = closed.flatten() else {

@@ -1,0 +1,162 @@
+//! Compiles the knowledge (knowledge/vendors/*.toml, knowledge/lexicon.toml) into JSON for the
+//! engine: `knowledge.json` (what the wasm carries: no sources, names or families, codes
+//! normalized) and `knowledge-full.json` (everything, for the native tests and the automation).
+
+#[path = "src/knowledge/norm.rs"]
+#[allow(dead_code)]
+mod norm;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Keys that only document a pack or an entry; left out of the wasm.
+const DOC_KEYS: &[&str] = &["name", "family", "sources", "source", "notes"];
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let vendors = root.join("vendors");
+    println!("cargo:rerun-if-changed={}", vendors.display());
+    let mut files: Vec<_> = std::fs::read_dir(&vendors)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "toml"));
+    files.sort();
+    let mut packs = Vec::new();
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(path).expect("a pack file is readable");
+        let mut table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        lift(&mut table);
+        packs.push(toml::Value::Table(table));
+    }
+    let lexicon_path = root.join("lexicon.toml");
+    println!("cargo:rerun-if-changed={}", lexicon_path.display());
+    let lexicon = match std::fs::read_to_string(&lexicon_path) {
+        Ok(text) => text
+            .parse::<toml::Table>()
+            .unwrap_or_else(|e| panic!("{}: {e}", lexicon_path.display())),
+        Err(_) => toml::Table::new(),
+    };
+    let signals = lexicon.get("signal").cloned().unwrap_or(toml::Value::Array(Vec::new()));
+
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut full = String::from("{\"packs\":");
+    json(&toml::Value::Array(packs.clone()), &mut full, false, "");
+    full.push_str(",\"lexicon\":");
+    json(&signals, &mut full, false, "signal");
+    full.push('}');
+    std::fs::write(Path::new(&out).join("knowledge-full.json"), full).expect("OUT_DIR is writable");
+
+    let mut lean = String::from("{\"packs\":");
+    json(&toml::Value::Array(packs), &mut lean, true, "");
+    lean.push_str(",\"lexicon\":");
+    json(&signals, &mut lean, true, "signal");
+    lean.push('}');
+    std::fs::write(Path::new(&out).join("knowledge.json"), lean).expect("OUT_DIR is writable");
+}
+
+/// The pack-level keys that cannot be conditions. In TOML a key written after a `[[when]]`
+/// header belongs to that block; these are moved back to the pack, where they mean something.
+const PACK_KEYS: &[&str] = &["declines", "codes", "messages", "references", "amount", "party"];
+
+fn lift(pack: &mut toml::Table) {
+    let mut lifted = Vec::new();
+    if let Some(toml::Value::Array(blocks)) = pack.get_mut("when") {
+        for block in blocks.iter_mut() {
+            if let toml::Value::Table(t) = block {
+                for key in PACK_KEYS {
+                    if let Some(v) = t.remove(*key) {
+                        lifted.push((key.to_string(), v));
+                    }
+                }
+            }
+        }
+    }
+    for (k, v) in lifted {
+        pack.entry(k).or_insert(v);
+    }
+}
+
+/// Writes `v` as JSON. `lean` drops the documentation keys and normalizes the values of `code`
+/// and `codes` lists inside entries and signals (`key` is the member name `v` sits under).
+fn json(v: &toml::Value, out: &mut String, lean: bool, key: &str) {
+    match v {
+        toml::Value::String(s) => {
+            let s = if lean && key == "code" && !s.contains(['*', '?']) {
+                norm::normalize(s)
+            } else if lean && key == "code" {
+                // A pattern keeps its wildcards; the rest is normalized around them.
+                s.split_inclusive(['*', '?'])
+                    .map(|part| {
+                        let (body, wild) = match part.strip_suffix(['*', '?']) {
+                            Some(b) => (b, &part[b.len()..]),
+                            None => (part, ""),
+                        };
+                        [norm::normalize(body).as_str(), wild].concat()
+                    })
+                    .collect()
+            } else {
+                s.clone()
+            };
+            string(&s, out)
+        }
+        toml::Value::Integer(n) => {
+            let _ = write!(out, "{n}");
+        }
+        toml::Value::Float(f) => {
+            let _ = write!(out, "{f}");
+        }
+        toml::Value::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+        toml::Value::Datetime(d) => string(&d.to_string(), out),
+        toml::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                // Items of a `code` (or `codes` in a signal) list are codes too.
+                json(item, out, lean, key);
+            }
+            out.push(']');
+        }
+        toml::Value::Table(t) => {
+            out.push('{');
+            let mut first = true;
+            for (k, v) in t {
+                if lean && DOC_KEYS.contains(&k.as_str()) {
+                    continue;
+                }
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                string(k, out);
+                out.push(':');
+                let inner = if k == "codes" && key == "signal" { "code" } else { k.as_str() };
+                json(v, out, lean, inner);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

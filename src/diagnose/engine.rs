@@ -1,0 +1,428 @@
+//! The one engine that reads knowledge: a vendor pack, or an integrator rule, applied to one
+//! response. Packs and rules are JSON values in the language of `knowledge/README.md`; this
+//! file is its interpreter.
+//!
+//! # Design
+//! The engine works on the parsed JSON directly instead of building typed structures first:
+//! the same code reads the built-in packs (compiled from TOML by build.rs) and the
+//! integrator's rules, and a malformed part of either only fails to match (rules are checked
+//! with warnings by `knowledge::check` before they get here).
+
+use super::details::{Amount, Link, Source};
+use super::extract::{first_url, reference_text};
+use super::input::{code_token, Found, Input};
+use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
+use super::{Cause, Party};
+use crate::json::Value;
+use crate::knowledge::check::list;
+use crate::knowledge::norm::{glob, normalize, MAX_CODE};
+
+/// Most values a path may yield (a hostile body can hold thousands of array elements).
+const MAX_VALUES: usize = 32;
+
+/// Parts of a normalized code that reveal a lost, stolen or fraud-flagged card. Such a decline
+/// is shown as a plain one, and its code never leaves `diagnose` (PayMongo and Stripe advise
+/// merchants the same).
+const SENSITIVE: &[&str] = &[
+    "fraud", "stolen", "lost_card", "card_lost", "lost_or_stolen", "pickup", "pick_up",
+    "blacklist", "blocklist", "highest_risk", "security_violation", "restricted_card",
+];
+
+/// Whether a code reveals a lost, stolen or fraud-flagged card.
+pub fn is_sensitive(code: &str) -> bool {
+    let n = normalize(code);
+    SENSITIVE.iter().any(|p| n.contains(p))
+}
+
+/// Whether any code-like value of the body (a short string without spaces, under any key, at
+/// any depth) reveals a lost, stolen or fraud-flagged card: such a response is a plain decline
+/// whichever field the vendor used.
+pub fn sensitive_anywhere(input: &Input) -> bool {
+    fn any(v: &Value, depth: usize, budget: &mut usize) -> bool {
+        if depth > 16 || *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match v {
+            Value::String(s) => s.len() <= MAX_CODE && !s.contains(' ') && is_sensitive(s),
+            Value::Array(a) => a.iter().any(|x| any(x, depth + 1, budget)),
+            Value::Object(m) => m.iter().any(|(_, x)| any(x, depth + 1, budget)),
+            _ => false,
+        }
+    }
+    let mut budget = 2048;
+    input.json.as_ref().is_some_and(|j| any(j, 0, &mut budget))
+}
+
+/// The text of a scalar: a string, a number's source text, `true` or `false`.
+fn text(v: &Value) -> Option<&str> {
+    match v {
+        Value::Bool(true) => Some("true"),
+        Value::Bool(false) => Some("false"),
+        v => v.as_text(),
+    }
+}
+
+/// The values at a dotted path: numeric segments index arrays, `*` is every element of an
+/// array (or member of an object); `header:Name` is a response header.
+pub fn values<'v>(input: &'v Input, path: &str, out: &mut Vec<&'v str>) {
+    if let Some(name) = path.strip_prefix("header:") {
+        out.extend(input.header(name));
+        return;
+    }
+    let Some(json) = &input.json else { return };
+    let mut found = Vec::new();
+    walk(json, path, &mut found);
+    out.extend(found.into_iter().filter_map(text));
+}
+
+/// The JSON values at a dotted path (see [`values`]).
+pub fn walk<'v>(v: &'v Value, path: &str, out: &mut Vec<&'v Value>) {
+    if out.len() >= MAX_VALUES {
+        return;
+    }
+    let (seg, rest) = match path.split_once('.') {
+        Some((s, r)) => (s, Some(r)),
+        None => (path, None),
+    };
+    let next = |x: &'v Value, out: &mut Vec<&'v Value>| match rest {
+        Some(r) => walk(x, r, out),
+        None => {
+            if !matches!(x, Value::Null) && out.len() < MAX_VALUES {
+                out.push(x)
+            }
+        }
+    };
+    match (seg, v) {
+        ("*", Value::Array(a)) => a.iter().for_each(|x| next(x, out)),
+        ("*", Value::Object(m)) => m.iter().for_each(|(_, x)| next(x, out)),
+        (s, Value::Array(a)) => {
+            if let Some(x) = s.parse::<usize>().ok().and_then(|i| a.get(i)) {
+                next(x, out)
+            }
+        }
+        (s, v) => {
+            if let Some(x) = v.get(s) {
+                next(x, out)
+            }
+        }
+    }
+}
+
+/// Whether `phrase` occurs in `hay` (both lowercase); `a&b` needs every part, in any order.
+pub fn phrase_in(hay: &str, phrase: &str) -> bool {
+    phrase
+        .split('&')
+        .map(str::trim)
+        .all(|part| !part.is_empty() && hay.contains(&part.to_ascii_lowercase()))
+}
+
+/// Lowercased, single-spaced text.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+/// What a pack (or rule) reads of a response: its codes, declines first, and its messages.
+pub struct Fields<'a> {
+    /// (as sent, normalized), declines first.
+    pub codes: Vec<(&'a str, String)>,
+    /// How many of `codes` are decline codes.
+    pub declines: usize,
+    /// The message fields, folded.
+    pub message: String,
+    /// The message fields as sent (for a link they name).
+    pub raw: String,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields named by a pack's `declines`, `codes` and `messages` paths.
+    pub fn of(pack: &Value, input: &'a Input) -> Fields<'a> {
+        let read = |key: &str| {
+            let mut out = Vec::new();
+            for p in list(pack.get(key)) {
+                values(input, p, &mut out);
+            }
+            out
+        };
+        let code = |s: &'a str| (s.len() <= MAX_CODE).then(|| (s, normalize(s)));
+        let declines: Vec<_> = read("declines").into_iter().filter_map(code).collect();
+        let n = declines.len();
+        let mut codes = declines;
+        codes.extend(read("codes").into_iter().filter_map(code));
+        codes.retain(|(_, n)| !n.is_empty());
+        let raw = read("messages").join(" ");
+        Fields {
+            codes,
+            declines: n,
+            message: fold(&raw),
+            raw,
+        }
+    }
+}
+
+/// Whether every condition of `cond` holds (`skip_code`: the `code` condition was checked by
+/// the caller against one value).
+pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> bool {
+    let Some(members) = cond.as_object() else {
+        return false;
+    };
+    members.iter().all(|(key, want)| match key.as_str() {
+        "status" => match want {
+            Value::Array(a) => a.iter().any(|s| s.as_u64() == Some(u64::from(input.status()))),
+            s => s.as_u64() == Some(u64::from(input.status())),
+        },
+        "host" => input.host.as_deref().is_some_and(|h| {
+            list(Some(want)).any(|w| {
+                let w = w.to_ascii_lowercase();
+                h == w || h.strip_suffix(w.as_str()).is_some_and(|p| p.ends_with('.'))
+            })
+        }),
+        "header" => want.as_object().is_some_and(|m| {
+            m.iter().all(|(name, sub)| {
+                let sub = sub.as_str().unwrap_or("").to_ascii_lowercase();
+                let has = |v: &str| v.to_ascii_lowercase().contains(&sub);
+                match name.strip_suffix('*') {
+                    Some(prefix) => {
+                        let prefix = prefix.to_ascii_lowercase();
+                        input
+                            .ex
+                            .headers
+                            .iter()
+                            .any(|(n, v)| n.starts_with(&prefix) && has(v))
+                    }
+                    None => input.header(name).is_some_and(has),
+                }
+            })
+        }),
+        "has" => list(Some(want)).all(|p| {
+            let mut found = Vec::new();
+            if let Some(name) = p.strip_prefix("header:") {
+                return input.header(name).is_some();
+            }
+            input.json.as_ref().is_some_and(|j| {
+                walk(j, p, &mut found);
+                !found.is_empty()
+            })
+        }),
+        "match" => want.as_object().is_some_and(|m| {
+            m.iter().all(|(p, wanted)| {
+                let mut got = Vec::new();
+                values(input, p, &mut got);
+                let wanted: Vec<&str> = match wanted {
+                    Value::Array(a) => a.iter().filter_map(text).collect(),
+                    v => text(v).into_iter().collect(),
+                };
+                got.iter()
+                    .any(|g| wanted.iter().any(|w| g.trim().eq_ignore_ascii_case(w)))
+            })
+        }),
+        "code" => {
+            skip_code
+                || fields
+                    .codes
+                    .iter()
+                    .any(|(_, n)| list(Some(want)).any(|p| glob(p, n)))
+        }
+        "message" => list(Some(want)).any(|p| phrase_in(&fields.message, p)),
+        "body" | "bodyIncludes" => list(Some(want))
+            .any(|p| phrase_in(input.page_text(), p) || phrase_in(input.raw_text(), p)),
+        // Not conditions: what an entry means, and where a rule reads.
+        _ => true,
+    })
+}
+
+/// Whether the pack applies to `input`: `Some(true)` when a `[[when]]` block naming a host
+/// holds (the URL says which vendor answered), `Some(false)` for any other block.
+pub fn recognize(pack: &Value, input: &Input, fields: &Fields) -> Option<bool> {
+    let blocks = pack.get("when")?.as_array()?;
+    let mut by_shape = false;
+    for b in blocks {
+        if holds(b, input, fields, false) {
+            if b.get("host").is_some() {
+                return Some(true);
+            }
+            by_shape = true;
+        }
+    }
+    by_shape.then_some(false)
+}
+
+/// The entry of a recognized pack (or the rule list) that decides, with the code it decided
+/// on: code fields in order, then message entries, then defaults (knowledge/README.md).
+pub fn decide<'p>(
+    entries: &'p [Value],
+    input: &Input,
+    fields: &Fields,
+) -> Option<(usize, &'p Value, Option<usize>)> {
+    for (ci, (_, norm)) in fields.codes.iter().enumerate() {
+        for (i, e) in entries.iter().enumerate() {
+            let Some(want) = e.get("code") else { continue };
+            if list(Some(want)).any(|p| glob(p, norm)) && holds(e, input, fields, true) {
+                return Some((i, e, Some(ci)));
+            }
+        }
+    }
+    let with = |key: &str, e: &Value| e.get(key).is_some();
+    let tiers: [&dyn Fn(&Value) -> bool; 2] = [
+        &|e| with("message", e) && !with("code", e),
+        &|e| !with("message", e) && !with("code", e),
+    ];
+    for tier in tiers {
+        for (i, e) in entries.iter().enumerate() {
+            if tier(e) && holds(e, input, fields, false) {
+                return Some((i, e, None));
+            }
+        }
+    }
+    None
+}
+
+/// What an entry decided, as a finding: cause, party, the codes it read, the amount and the
+/// reference its pack knows where to find.
+pub fn found(
+    pack: &Value,
+    entry: &Value,
+    decided_on: Option<usize>,
+    fields: &Fields,
+    input: &Input,
+    source: Source,
+) -> Found {
+    let cause = Cause::parse(entry.get("cause").and_then(Value::as_str).unwrap_or(""));
+    let party = entry
+        .get("party")
+        .or(pack.get("party"))
+        .and_then(Value::as_str)
+        .and_then(Party::parse);
+    let sensitive = entry.get("sensitive").and_then(Value::as_bool) == Some(true)
+        || fields.codes.iter().any(|(c, _)| is_sensitive(c))
+        || sensitive_anywhere(input);
+    let mut f = Found::new(if sensitive { Cause::CardDeclined } else { cause }, source);
+    f.sensitive = sensitive;
+    f.party = party;
+    // The code reported is the one that decided, or the first that is not a decline code
+    // (a decline code is reported as such).
+    let code = match decided_on {
+        Some(i) if i >= fields.declines => fields.codes.get(i),
+        _ => None,
+    }
+    .or(fields.codes.get(fields.declines));
+    f.details.code = code.and_then(|(c, _)| code_token(c));
+    if fields.declines > 0 {
+        f.details.decline_code = fields.codes.first().and_then(|(c, _)| code_token(c));
+    }
+    let mut refs = Vec::new();
+    for p in list(pack.get("references")) {
+        values(input, p, &mut refs);
+    }
+    f.details.reference = refs.into_iter().find_map(reference_text);
+    f.details.amount = pack.get("amount").and_then(|a| amount(a, input));
+    f.details.links.extend(message_link(&f.cause, &fields.raw));
+    f
+}
+
+/// A link a message names ("Add more using https://openrouter.ai/credits"): where to pay for a
+/// billing cause, more information otherwise.
+pub fn message_link(cause: &Cause, message: &str) -> Option<Link> {
+    let url = first_url(message)?;
+    let billing = matches!(
+        cause,
+        Cause::CreditsExhausted
+            | Cause::QuotaExceeded
+            | Cause::SubscriptionPastDue
+            | Cause::ServiceSuspendedBilling
+    );
+    let rel = if billing { "billing" } else { "more_info" };
+    Some(Link {
+        rel: rel.into(),
+        url,
+    })
+}
+
+/// A pack's `amount`: `{ value, currency, unit }` or `{ text }` ("USD 0.01").
+fn amount(spec: &Value, input: &Input) -> Option<Amount> {
+    let first = |key: &str| {
+        let mut out = Vec::new();
+        values(input, spec.get(key)?.as_str()?, &mut out);
+        out.first().copied()
+    };
+    if let Some(t) = first("text") {
+        let (a, b) = t.trim().split_once(' ')?;
+        let (code, value) = if currency_code(a).is_some() { (a, b) } else { (b, a) };
+        let (atomic, decimals) = decimal(value.trim())?;
+        currency_code(code)?;
+        return Some(fiat(atomic, decimals, code));
+    }
+    let value = first("value")?;
+    let literal = spec.get("currency").and_then(Value::as_str);
+    let currency = first("currency")
+        .or(literal.filter(|c| currency_code(c).is_some() && c.len() == 3))?;
+    currency_code(currency)?;
+    if spec.get("unit").and_then(Value::as_str) == Some("minor") {
+        let atomic = digits(value)?;
+        Some(fiat(atomic, stripe_decimals(currency), currency))
+    } else {
+        let (atomic, decimals) = decimal(value)?;
+        Some(fiat(atomic, decimals, currency))
+    }
+}
+
+/// Applies one pack: `None` when it does not recognize the response or no entry matches.
+/// `hosts_only`: the first pass, where only packs recognized by the response's host count.
+pub fn apply(pack: &Value, input: &Input, hosts_only: bool) -> Option<Found> {
+    let fields = Fields::of(pack, input);
+    let by_host = recognize(pack, input, &fields)?;
+    if by_host != hosts_only {
+        return None;
+    }
+    let entries = pack.get("entry")?.as_array()?;
+    let (index, entry, on) = decide(entries, input, &fields)?;
+    let id = crate::knowledge::id(pack);
+    let mut f = found(pack, entry, on, &fields, input, Source::Pack(id.to_owned()));
+    f.matched = Some((id.to_owned(), index));
+    Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnose::Exchange;
+
+    fn input(body: &str) -> Exchange {
+        Exchange {
+            status: 402,
+            body: body.as_bytes().to_vec(),
+            ..Exchange::default()
+        }
+    }
+
+    #[test]
+    fn paths_reach_into_arrays() {
+        let ex = input(r#"{"errors":[{"code":"A"},{"code":"B"}],"x":{"y":true}}"#);
+        let i = Input::new(&ex, None);
+        let mut out = Vec::new();
+        values(&i, "errors.*.code", &mut out);
+        assert_eq!(out, ["A", "B"]);
+        out.clear();
+        values(&i, "errors.1.code", &mut out);
+        assert_eq!(out, ["B"]);
+        out.clear();
+        values(&i, "x.y", &mut out);
+        assert_eq!(out, ["true"]);
+    }
+
+    #[test]
+    fn sensitive_codes() {
+        for c in ["LOST_CARD", "stolen_card", "fraudulent", "pickup_card", "SuspectedFraud"] {
+            assert!(is_sensitive(c), "{c}");
+        }
+        assert!(!is_sensitive("insufficient_funds"));
+        assert!(!is_sensitive("lost_connection"));
+    }
+}

@@ -1,0 +1,368 @@
+//! The fallback: what a response that no pack and no protocol recognized still says.
+//!
+//! It reads the usual places for a code and a message at any depth of a JSON body (`code`,
+//! `error.code`, `errors[].code`, `error.status`, `reason`, `type`, `message`, `detail`,
+//! `title`, `error_description`, …), error headers such as `x-amzn-ErrorType`, or the visible
+//! text of a page, and weighs them against the cause signals of `knowledge/lexicon.toml`.
+//!
+//! # Design
+//! Evidence is weighed, not matched first-come: a code naming a cause counts four, a phrase in
+//! a message two, and the status being usual for that cause one; the highest total wins, the
+//! earlier (more specific) signal on a tie. So a Gemini quota error whose message also says
+//! "billing" is a quota, because its code and its main phrase say so. The status alone never
+//! decides here (the status fallback after this does), and a 2xx body is read only when it
+//! says the payment failed. A lost, stolen or fraud code anywhere makes a plain decline.
+
+use super::details::Source;
+use super::engine::{fold, is_sensitive, phrase_in, sensitive_anywhere};
+use super::input::{code_token, Found, Input};
+use super::Cause;
+use crate::json::Value;
+use crate::knowledge::check::list;
+use crate::knowledge::lexicon;
+use crate::knowledge::norm::{normalize, MAX_CODE};
+
+/// Keys (normalized) whose short values are codes, most specific first: a decline or failure
+/// code says more than an error code, which says more than a status or a type.
+const CODE_KEYS: &[&[&str]] = &[
+    &[
+        "decline_code", "failure_code", "failure_reason", "refusal_reason", "reason", "sub_code",
+        "subcode",
+        "error_code", "errorcode", "err_code", "issue", "error_key", "fault_code",
+    ],
+    &["code", "error", "error_type", "errortype", "type", "name", "kind"],
+    &["status", "result_code", "error_id", "id"],
+];
+/// Keys (normalized) whose values are human text.
+const MESSAGE_KEYS: &[&str] = &[
+    "message", "msg", "detail", "details", "title", "error_description", "description",
+    "status_message", "error_message", "errormessage", "error_summary", "faultstring",
+    "response_summary", "reason", "error", "errors", "error_messages", "messages", "hint",
+    "user_message", "localized_message", "failure_message", "status_description",
+    "response_message", "response_desc", "resp_desc", "result_msg", "result_message",
+    "status_desc", "error_desc", "error_detail", "reason_message", "respon_message", "keterangan",
+];
+/// Keys whose numeric value, in a 2xx body, is an error status when it is 400 to 599 (a
+/// gateway's own status inside a successful HTTP response).
+const STATUS_KEYS: &[&str] = &["status_code", "code", "response_code", "status"];
+/// Keys whose value says whether a payment in a 2xx body failed, and the values that say so.
+const OUTCOME_KEYS: &[&str] = &[
+    "status", "transaction_status", "result", "state", "outcome", "approved", "success",
+    "payment_status", "result_code",
+];
+const FAILED: &[&str] = &[
+    "failed", "failure", "declined", "deny", "denied", "rejected", "refused", "error", "expired",
+    "expire", "false", "cancelled", "canceled", "void", "voided", "gagal",
+];
+/// Words of a message that, in a 2xx body, say a payment failed (a gateway's own result code
+/// beside text such as "Insufficient funds" or "Transaksi gagal").
+const FAILED_WORDS: &[&str] = &[
+    "fail", "declin", "reject", "denied", "insufficient", "expired", "not found", "invalid",
+    "blocked", "gagal", "ditolak", "tidak cukup", "kedaluwarsa", "tidak valid", "diblokir",
+];
+/// Words that put a message in a payment's context rather than an API account's.
+const PAYMENT_WORDS: &[&str] = &[
+    "card", "payment", "charge", "transaction", "decline", "bank", "wallet", "kartu",
+    "pembayaran", "transaksi", "rekening", "dompet", "issuer",
+];
+/// Words that make a sign-in error the visitor's own session rather than the site's key.
+const SESSION_WORDS: &[&str] = &[
+    "session", "log in", "login", "sign in", "sign-in", "signin", "password", "mfa", "user",
+    "cookie", "masuk", "sesi", "kata sandi",
+];
+/// How deep and how much of a body is walked.
+const MAX_DEPTH: usize = 8;
+const MAX_NODES: usize = 512;
+/// Weights of the wording: a phrase, and the status being usual for its cause.
+const PHRASE: u32 = 2;
+const PRIOR: u32 = 1;
+
+/// What the walk of a body collected.
+#[derive(Default)]
+struct Evidence<'a> {
+    /// (rank of the key, as sent, normalized).
+    codes: Vec<(usize, &'a str, String)>,
+    /// The normalized keys seen, for the payment context.
+    keys: String,
+    messages: Vec<&'a str>,
+    failed: bool,
+    nodes: usize,
+}
+
+impl<'a> Evidence<'a> {
+    fn walk(&mut self, v: &'a Value, depth: usize) {
+        if depth > MAX_DEPTH || self.nodes > MAX_NODES {
+            return;
+        }
+        self.nodes += 1;
+        match v {
+            Value::Array(items) => items.iter().for_each(|x| self.walk(x, depth + 1)),
+            Value::Object(members) => {
+                for (k, x) in members {
+                    let key = normalize(k);
+                    if self.keys.len() < 4096 {
+                        self.keys.push_str(&key);
+                        self.keys.push(' ');
+                    }
+                    self.member(&key, x);
+                    self.walk(x, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn member(&mut self, key: &str, v: &'a Value) {
+        let text = match v {
+            Value::String(s) => Some(s.as_str()),
+            Value::Bool(false) if OUTCOME_KEYS.contains(&key) => {
+                self.failed = true;
+                None
+            }
+            _ => None,
+        };
+        let numeric = v.as_text().and_then(|t| t.trim().parse::<u16>().ok());
+        if STATUS_KEYS.contains(&key) && numeric.is_some_and(|n| (400..600).contains(&n)) {
+            self.failed = true;
+        }
+        if let Some(t) = text {
+            let t = t.trim();
+            let is_code = !t.is_empty()
+                && t.len() <= MAX_CODE
+                && !t.contains(' ')
+                && !t.bytes().all(|b| b.is_ascii_digit());
+            if OUTCOME_KEYS.contains(&key) && FAILED.contains(&normalize(t).as_str()) {
+                self.failed = true;
+            }
+            let rank = CODE_KEYS.iter().position(|keys| keys.contains(&key));
+            if is_code && self.keys.len() < 4096 {
+                // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
+                self.keys.push_str(&normalize(t));
+                self.keys.push(' ');
+            }
+            if let (true, Some(rank), true) = (is_code, rank, self.codes.len() < 64) {
+                self.codes.push((rank, t, normalize(t)));
+            } else if (MESSAGE_KEYS.contains(&key) || rank.is_some()) && self.messages.len() < 64 {
+                // A code field holding a sentence ("refusalReason": "Expired Card") is wording.
+                self.messages.push(t);
+            }
+        }
+        if let (true, Value::Array(items)) = (MESSAGE_KEYS.contains(&key), v) {
+            self.messages
+                .extend(items.iter().filter_map(Value::as_str).take(16));
+        }
+    }
+}
+
+/// Whether a normalized code contains the signal's words on word boundaries (a final `*`
+/// makes the last word a prefix).
+fn code_has(code: &str, signal: &str) -> bool {
+    let (words, prefix) = match signal.strip_suffix('*') {
+        Some(s) => (s.trim_end_matches('_'), true),
+        None => (signal, false),
+    };
+    let mut from = 0;
+    while let Some(at) = code.get(from..).and_then(|rest| rest.find(words)) {
+        let start = from + at;
+        let end = start + words.len();
+        let before = start == 0 || code.as_bytes()[start - 1] == b'_';
+        let after = prefix || end == code.len() || code.as_bytes()[end] == b'_';
+        if before && after {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
+}
+
+/// The cause a signal names, in a payment's context or an API account's.
+fn cause_of(signal: &Value, payment: bool) -> Option<Cause> {
+    let account = signal.get("account").and_then(Value::as_str);
+    let label = match account {
+        Some(a) if !payment => a,
+        _ => signal.get("cause").and_then(Value::as_str)?,
+    };
+    Cause::builtin(label)
+}
+
+/// The cause the codes name: the most specific code that names one (by the rank of its key,
+/// then in body order), and the first signal it names.
+fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cause, &'a str)> {
+    // Rank by rank rather than a sort: the ranks are few, and a sort costs kilobytes of wasm.
+    (0..CODE_KEYS.len()).find_map(|rank| {
+        codes.iter().filter(|(r, _, _)| *r == rank).find_map(|(_, sent, norm)| {
+            lexicon()
+                .iter()
+                .find(|s| list(s.get("codes")).any(|c| code_has(norm, c)))
+                .and_then(|s| cause_of(s, payment))
+                .map(|c| (c, *sent))
+        })
+    })
+}
+
+/// The cause the text names: a phrase counts two, the status being usual for the cause one;
+/// the highest total wins, the earlier signal on a tie.
+fn by_phrase(text: &str, status: u16, payment: bool) -> Option<Cause> {
+    let mut best: Option<(u32, Cause)> = None;
+    for signal in lexicon() {
+        if !list(signal.get("phrases")).any(|p| phrase_in(text, p)) {
+            continue;
+        }
+        let usual = signal
+            .get("status")
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.iter().any(|s| s.as_u64() == Some(u64::from(status))));
+        let score = PHRASE + if usual { PRIOR } else { 0 };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            if let Some(c) = cause_of(signal, payment) {
+                best = Some((score, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Reads a response no pack recognized: a JSON body's codes and messages, error headers, or
+/// a page's visible text.
+pub fn detect(input: &Input) -> Option<Found> {
+    let mut ev = Evidence::default();
+    if let Some(json) = &input.json {
+        ev.walk(json, 0);
+    }
+    for (name, value) in input.ex.headers.iter() {
+        let error_header = name.ends_with("errortype") || name.ends_with("error-code")
+            || name.ends_with("-error") || name == "x-error";
+        if error_header && ev.codes.len() < 64 && code_token(value).is_some() {
+            ev.codes.push((1, value, normalize(value)));
+        }
+    }
+    let says_failed = || {
+        let text = fold(&ev.messages.join(" "));
+        FAILED_WORDS.iter().any(|w| text.contains(w))
+    };
+    if input.status() < 400 && !ev.failed && !says_failed() {
+        return None;
+    }
+    let source = if input.json.is_some() {
+        if is_problem(input) {
+            Source::ProblemDetails
+        } else {
+            Source::Fields
+        }
+    } else {
+        Source::Text
+    };
+    if ev.codes.iter().any(|(_, c, _)| is_sensitive(c)) || sensitive_anywhere(input) {
+        let mut f = Found::new(Cause::CardDeclined, source);
+        f.sensitive = true;
+        return Some(f);
+    }
+    let text = if input.json.is_some() {
+        fold(&ev.messages.join(" "))
+    } else {
+        input.page_text().to_owned()
+    };
+    // The same words mean a shopper's card or wallet on a page or in a payment, and an API
+    // account's prepaid credit in an API's error: "insufficient balance".
+    let payment = input.json.is_none() || {
+        let mut hay = [text.as_str(), " ", ev.keys.as_str()].concat();
+        for (_, _, n) in &ev.codes {
+            hay.push(' ');
+            hay.push_str(n);
+        }
+        PAYMENT_WORDS.iter().any(|w| hay.contains(w))
+    };
+    let phrase = || {
+        let markup = match input.json {
+            None => markers(input.raw_text()),
+            Some(_) => None,
+        };
+        markup.or_else(|| by_phrase(&text, input.status(), payment))
+    };
+    let (cause, code) = match by_code(&ev.codes, payment) {
+        // A generic code ("declined", "payment_required", "forbidden") says less than a
+        // message naming a specific cause ("Expired Card", "requires more credits").
+        Some((c, code)) if is_generic(&c) => match phrase() {
+            Some(p) if !is_generic(&p) => (p, Some(code)),
+            _ => (c, Some(code)),
+        },
+        Some((c, code)) => (c, Some(code)),
+        None => match phrase()? {
+            // A server error's page ("503 Service Temporarily Unavailable") is not a payment's
+            // wording; a platform's suspension or quota page is.
+            c if input.status() >= 500
+                && !matches!(c, Cause::ServiceSuspendedBilling | Cause::QuotaExceeded) =>
+            {
+                return None
+            }
+            // "Access denied" on a 401 asks to sign in.
+            Cause::Forbidden if input.status() == 401 => (Cause::AuthRequired, None),
+            c => (c, None),
+        },
+    };
+    let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
+    let session = {
+        let hay = [text.as_str(), " ", ev.keys.as_str()].concat();
+        SESSION_WORDS.iter().any(|w| hay.contains(w))
+    };
+    let cause = site_key(cause, input, session);
+    let mut f = Found::new(cause, source).code(code);
+    f.details
+        .links
+        .extend(super::engine::message_link(&f.cause, &ev.messages.join(" ")));
+    Some(f)
+}
+
+/// A page calls another site's API with the site's own key: a 401 from there that says nothing
+/// of the visitor's session is that key's problem, not a sign-in.
+pub fn site_key(cause: Cause, input: &Input, session: bool) -> Cause {
+    if cause == Cause::AuthRequired && input.status() == 401 && input.third_party() && !session {
+        Cause::MerchantMisconfigured
+    } else {
+        cause
+    }
+}
+
+/// Causes that only say a payment or an access was refused, and which a more specific
+/// message refines.
+fn is_generic(c: &Cause) -> bool {
+    matches!(
+        c,
+        Cause::CardDeclined | Cause::PaymentRequired | Cause::Forbidden | Cause::AuthRequired
+    )
+}
+
+/// A bot check in a page's markup (a captcha widget's script or class), which the visible
+/// text does not show: the `markup` words of the lexicon's signals.
+fn markers(raw: &str) -> Option<Cause> {
+    lexicon()
+        .iter()
+        .find(|s| list(s.get("markup")).any(|m| raw.contains(m)))
+        .and_then(|s| cause_of(s, true))
+}
+
+/// RFC 9457: served as `application/problem+json`, or an object with a string `type` and a
+/// `title` or `detail`.
+fn is_problem(input: &Input) -> bool {
+    let Some(json) = input.json.as_ref().filter(|j| j.as_object().is_some()) else {
+        return false;
+    };
+    input.media_type().contains("problem+json")
+        || (json.get("type").and_then(Value::as_str).is_some()
+            && json.get("title").or(json.get("detail")).and_then(Value::as_str).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_match_whole_words() {
+        assert!(code_has("card_insufficient_funds_error", "insufficient_funds"));
+        assert!(!code_has("insufficient_fundsx", "insufficient_funds"));
+        assert!(code_has("request_throttled", "throttl*"));
+        assert!(code_has("quota", "quota*"));
+        assert!(!code_has("aquota", "quota*"));
+        assert!(code_has("exceed_egress_quota", "quota*"));
+    }
+}

@@ -1,0 +1,128 @@
+//! The knowledge packs: well-formed, sourced, each entry exercised by a fixture, and README's
+//! generated tables in step with them.
+
+use explain402::diagnose::{trace, Exchange, Rules};
+use explain402::json::Value;
+use explain402::knowledge::{check, docs, FULL};
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn packs() -> Vec<Value> {
+    let full = Value::parse(FULL).expect("build.rs writes valid JSON");
+    full.get("packs")
+        .and_then(Value::as_array)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// Every fixture: (name, exchange, its JSON).
+fn fixtures() -> Vec<(String, Exchange, Value)> {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let ex = Exchange::from_fixture(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, ex, Value::parse(&text).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_pack_is_well_formed_and_sourced() {
+    let packs = packs();
+    let mut problems = Vec::new();
+    let mut ids = Vec::new();
+    for p in &packs {
+        problems.extend(check::pack(p));
+        let id = p.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
+        assert!(!ids.contains(&id), "two packs are called {id}");
+        ids.push(id);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Each file is named after its pack.
+    for entry in std::fs::read_dir(root().join("knowledge/vendors")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(ids.contains(&stem), "{} holds no pack with id {stem}", path.display());
+    }
+}
+
+#[test]
+fn every_pack_entry_decides_a_fixture() {
+    let mut hit: Vec<(String, usize)> = Vec::new();
+    for (_, ex, _) in fixtures() {
+        if let Some((_, Some(m))) = trace(&ex, &Rules::default(), None, None) {
+            hit.push(m);
+        }
+    }
+    let mut missing = Vec::new();
+    for p in packs() {
+        let id = p.get("id").and_then(Value::as_str).unwrap_or("?");
+        let n = p.get("entry").and_then(Value::as_array).map_or(0, |e| e.len());
+        for i in 0..n {
+            if !hit.iter().any(|(pid, j)| pid == id && *j == i) {
+                let e = &p.get("entry").unwrap().as_array().unwrap()[i];
+                let what = e.get("code").map(Value::to_json).unwrap_or_else(|| e.to_json());
+                missing.push(format!("{id} entry {i} ({what})"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "pack entries no fixture exercises:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn fixtures_of_a_vendor_with_a_pack_are_read_by_it_or_by_a_protocol() {
+    // The `vendor` of a fixture names its pack: a pack's fixture decided by another pack is a
+    // sign that two packs overlap.
+    let ids: Vec<String> = packs()
+        .iter()
+        .filter_map(|p| p.get("id").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let mut stray = Vec::new();
+    for (name, ex, meta) in fixtures() {
+        let vendor = meta.get("vendor").and_then(Value::as_str).unwrap_or("");
+        if let Some((_, Some((pack, _)))) = trace(&ex, &Rules::default(), None, None) {
+            if ids.iter().any(|i| i == vendor) && pack != vendor {
+                stray.push(format!("{name}: vendor {vendor}, decided by pack {pack}"));
+            }
+        }
+    }
+    assert!(stray.is_empty(), "{}", stray.join("\n"));
+}
+
+#[test]
+fn readme_tables_match_the_packs() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let seen: Vec<(String, String)> = fixtures()
+        .into_iter()
+        .filter_map(|(_, ex, _)| {
+            explain402::diagnose::diagnose(&ex)
+                .map(|d| (d.cause.as_str().to_owned(), d.source.as_str().to_owned()))
+        })
+        .collect();
+    for (name, table) in [
+        ("causes", docs::causes_table(&seen)),
+        ("sources", docs::sources_table()),
+    ] {
+        let expected = docs::splice(&readme, name, &table)
+            .unwrap_or_else(|| panic!("README.md has no <!-- {name}:start --> marker"));
+        assert!(
+            expected == readme,
+            "README.md's {name} table is out of date: run `cargo xtask readme`"
+        );
+    }
+}
