@@ -40,7 +40,10 @@ fn main() {
             .unwrap_or_else(|e| panic!("{}: {e}", lexicon_path.display())),
         Err(_) => toml::Table::new(),
     };
-    let signals = lexicon.get("signal").cloned().unwrap_or(toml::Value::Array(Vec::new()));
+    let signals = lexicon
+        .get("signal")
+        .cloned()
+        .unwrap_or(toml::Value::Array(Vec::new()));
 
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut full = String::from("{\"packs\":");
@@ -60,7 +63,14 @@ fn main() {
 
 /// The pack-level keys that cannot be conditions. In TOML a key written after a `[[when]]`
 /// header belongs to that block; these are moved back to the pack, where they mean something.
-const PACK_KEYS: &[&str] = &["declines", "codes", "messages", "references", "amount", "party"];
+const PACK_KEYS: &[&str] = &[
+    "declines",
+    "codes",
+    "messages",
+    "references",
+    "amount",
+    "party",
+];
 
 fn lift(pack: &mut toml::Table) {
     let mut lifted = Vec::new();
@@ -135,7 +145,11 @@ fn json(v: &toml::Value, out: &mut String, lean: bool, key: &str) {
                 first = false;
                 string(k, out);
                 out.push(':');
-                let inner = if k == "codes" && key == "signal" { "code" } else { k.as_str() };
+                let inner = if k == "codes" && key == "signal" {
+                    "code"
+                } else {
+                    k.as_str()
+                };
                 json(v, out, lean, inner);
             }
             out.push('}');

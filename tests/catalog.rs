@@ -785,19 +785,36 @@ fn a_site_diagnosis_never_asks_the_visitor_to_fix_the_sites_account() {
             let site = explain_site(&catalog, cause.clone(), locale, full_details());
             let user = explain(&catalog, cause.clone(), locale, full_details());
             assert_ne!(site.title, user.title, "{at}: a title of its own");
-            for kind in [ActionKind::UpdatePayment, ActionKind::Pay, ActionKind::SignIn] {
-                assert!(label(&site, kind).is_none(), "{at}: {kind:?} on a site panel");
+            for kind in [
+                ActionKind::UpdatePayment,
+                ActionKind::Pay,
+                ActionKind::SignIn,
+            ] {
+                assert!(
+                    label(&site, kind).is_none(),
+                    "{at}: {kind:?} on a site panel"
+                );
             }
             let owner = if locale == "id" {
                 "Beri tahu pemilik situs"
             } else {
                 "Tell the site owner"
             };
-            assert_eq!(label(&site, ActionKind::ContactSupport), Some(owner), "{at}");
+            assert_eq!(
+                label(&site, ActionKind::ContactSupport),
+                Some(owner),
+                "{at}"
+            );
             let (not_yours, team) = if locale == "id" {
-                (["bukan masalah pada akun", "bukan karena tindakan Anda"], "situs")
+                (
+                    ["bukan masalah pada akun", "bukan karena tindakan Anda"],
+                    "situs",
+                )
             } else {
-                (["not a problem with your account", "anything you did"], "site")
+                (
+                    ["not a problem with your account", "anything you did"],
+                    "site",
+                )
             };
             assert!(
                 not_yours.iter().any(|n| site.explanation.contains(n)),
@@ -808,9 +825,14 @@ fn a_site_diagnosis_never_asks_the_visitor_to_fix_the_sites_account() {
             for step in &site.steps {
                 let lower = step.to_lowercase();
                 let blames = if locale == "id" {
-                    ["akun anda", "paket anda", "isi ulang kredit di", "tingkatkan paket"]
-                        .iter()
-                        .any(|w| lower.contains(w))
+                    [
+                        "akun anda",
+                        "paket anda",
+                        "isi ulang kredit di",
+                        "tingkatkan paket",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))
                 } else {
                     ["your account", "your plan", "top up your", "upgrade your"]
                         .iter()
@@ -828,14 +850,21 @@ fn a_site_diagnosis_never_asks_the_visitor_to_fix_the_sites_account() {
     ] {
         for (locale, who) in [("en", "don't manage"), ("id", "bukan Anda yang mengelola")] {
             let e = explain(&catalog, cause.clone(), locale, Details::default());
-            assert!(e.steps.iter().any(|s| s.contains(who)), "{locale}/{cause:?}");
+            assert!(
+                e.steps.iter().any(|s| s.contains(who)),
+                "{locale}/{cause:?}"
+            );
         }
     }
     // A rate limit is not "you tried too often".
     for locale in ["en", "id"] {
         let e = explain(&catalog, Cause::RateLimited, locale, Details::default());
         let t = e.title.to_lowercase();
-        assert!(!t.contains("attempt") && !t.contains("percobaan"), "{}", e.title);
+        assert!(
+            !t.contains("attempt") && !t.contains("percobaan"),
+            "{}",
+            e.title
+        );
     }
 }
 
@@ -856,7 +885,10 @@ fn site_texts_can_be_overridden_apart_from_the_user_texts() {
     let site = explain_site(&catalog, Cause::CreditsExhausted, "id", Details::default());
     let built = explain_site(&builtin, Cause::CreditsExhausted, "id", Details::default());
     assert_eq!(site.title, "Layanan AI kami sedang berhenti");
-    assert_eq!((&site.explanation, &site.steps), (&built.explanation, &built.steps));
+    assert_eq!(
+        (&site.explanation, &site.steps),
+        (&built.explanation, &built.steps)
+    );
     assert_eq!(site.actions.len(), 1);
     assert_eq!(label(&site, ActionKind::Retry), Some("Ulangi"));
     let user = explain(&catalog, Cause::CreditsExhausted, "id", Details::default());
@@ -870,7 +902,10 @@ fn site_texts_can_be_overridden_apart_from_the_user_texts() {
     let (catalog, _) = messages(r#"{"en": {"card_expired": {"site": {"title": "Site problem"}}}}"#);
     let card = explain_site(&catalog, Cause::CardExpired, "en", Details::default());
     assert_eq!(card.title, "Site problem");
-    assert_eq!(card.actions, explain(&builtin, Cause::CardExpired, "en", Details::default()).actions);
+    assert_eq!(
+        card.actions,
+        explain(&builtin, Cause::CardExpired, "en", Details::default()).actions
+    );
 }
 
 #[test]
@@ -883,7 +918,10 @@ fn card_declined_does_not_promise_who_declined() {
     ] {
         let e = explain(&catalog, Cause::CardDeclined, locale, Details::default());
         assert!(!e.explanation.contains(claim), "{}", e.explanation);
-        assert!(e.steps.iter().any(|s| s.contains(out)), "{locale}: a way out");
+        assert!(
+            e.steps.iter().any(|s| s.contains(out)),
+            "{locale}: a way out"
+        );
     }
 }
 
@@ -895,10 +933,18 @@ fn merchant_misconfigured_is_not_only_about_payments() {
         ("en", "payment", "are fine"),
         ("id", "pembayaran", "tidak bermasalah"),
     ] {
-        let e = explain(&catalog, Cause::MerchantMisconfigured, locale, Details::default());
+        let e = explain(
+            &catalog,
+            Cause::MerchantMisconfigured,
+            locale,
+            Details::default(),
+        );
         assert!(!e.title.to_lowercase().contains(pay), "{}", e.title);
         assert!(!e.explanation.contains(promise), "{}", e.explanation);
-        assert!(!e.steps.iter().any(|s| s.to_lowercase().contains(pay)), "{locale}");
+        assert!(
+            !e.steps.iter().any(|s| s.to_lowercase().contains(pay)),
+            "{locale}"
+        );
     }
 }
 
@@ -906,7 +952,10 @@ fn merchant_misconfigured_is_not_only_about_payments() {
 fn nothing_invites_a_second_payment() {
     // X8, payment_required_onchain 5, payment_required_lightning 4.
     let catalog = Catalog::builtin();
-    for cause in [Cause::PaymentRequiredOnchain, Cause::PaymentRequiredLightning] {
+    for cause in [
+        Cause::PaymentRequiredOnchain,
+        Cause::PaymentRequiredLightning,
+    ] {
         for (locale, twice, bare) in [
             ("en", "twice", "try again."),
             ("id", "dua kali", "coba lagi."),
@@ -943,9 +992,15 @@ fn nothing_invites_a_second_payment() {
             assert!(!reload_is_safe(&plain), "{cause:?}");
         }
         for source in [Source::X402, Source::L402, Source::PaymentAuth] {
-            assert!(!reload_is_safe(&challenge(cause.clone(), source, false)), "{cause:?}");
+            assert!(
+                !reload_is_safe(&challenge(cause.clone(), source, false)),
+                "{cause:?}"
+            );
         }
-        assert!(!reload_is_safe(&challenge(cause.clone(), Source::Rule, true)), "{cause:?}");
+        assert!(
+            !reload_is_safe(&challenge(cause.clone(), Source::Rule, true)),
+            "{cause:?}"
+        );
     }
     for cause in [
         Cause::RateLimited,
@@ -954,7 +1009,10 @@ fn nothing_invites_a_second_payment() {
         Cause::ServiceSuspendedBilling,
         Cause::CreditsExhausted,
     ] {
-        assert!(reload_is_safe(&challenge(cause.clone(), Source::Status, false)), "{cause:?}");
+        assert!(
+            reload_is_safe(&challenge(cause.clone(), Source::Status, false)),
+            "{cause:?}"
+        );
     }
 }
 
@@ -965,17 +1023,35 @@ fn support_is_named_one_way_per_panel() {
     for text in all_texts("id") {
         let lower = text.to_lowercase();
         assert!(!lower.contains("dukungan"), "{text}");
-        assert!(!lower.contains("sertakan kode") && !lower.contains("(kode referensi"), "{text}");
+        assert!(
+            !lower.contains("sertakan kode") && !lower.contains("(kode referensi"),
+            "{text}"
+        );
     }
     for text in all_texts("en") {
-        assert!(!text.contains("mention reference") && !text.contains("include reference"), "{text}");
+        assert!(
+            !text.contains("mention reference") && !text.contains("include reference"),
+            "{text}"
+        );
         assert!(!text.contains("(reference"), "{text}");
     }
     for cause in Cause::ALL {
         for site in [false, true] {
             for (locale, owner, support, owner_label, support_label) in [
-                ("id", "pemilik situs", "hubungi layanan pelanggan", "Beri tahu pemilik situs", "Hubungi layanan pelanggan"),
-                ("en", "site owner", "contact support", "Tell the site owner", "Contact support"),
+                (
+                    "id",
+                    "pemilik situs",
+                    "hubungi layanan pelanggan",
+                    "Beri tahu pemilik situs",
+                    "Hubungi layanan pelanggan",
+                ),
+                (
+                    "en",
+                    "site owner",
+                    "contact support",
+                    "Tell the site owner",
+                    "Contact support",
+                ),
             ] {
                 let e = if site {
                     explain_site(&catalog, cause.clone(), locale, full_details())
@@ -1021,25 +1097,58 @@ fn indonesian_review_fixes_stay_fixed() {
     }
     // crawler_payment_required 1: no step for the crawler's operator.
     for locale in ["id", "en"] {
-        let e = explain(&catalog, Cause::CrawlerPaymentRequired, locale, full_details());
-        assert!(!shown(&e).iter().any(|t| t.contains("menjalankan crawler") || t.contains("run a crawler")));
+        let e = explain(
+            &catalog,
+            Cause::CrawlerPaymentRequired,
+            locale,
+            full_details(),
+        );
+        assert!(!shown(&e)
+            .iter()
+            .any(|t| t.contains("menjalankan crawler") || t.contains("run a crawler")));
     }
     // X5: one phrase for "not enough balance" in titles and explanations.
-    let e = explain(&catalog, Cause::OnchainInsufficientBalance, "id", Details::default());
+    let e = explain(
+        &catalog,
+        Cause::OnchainInsufficientBalance,
+        "id",
+        Details::default(),
+    );
     assert!(e.title.contains("tidak mencukupi"), "{}", e.title);
     // X7: the wording that says whose side the problem is on is one pattern.
-    for cause in [Cause::PaymentMethodNotActivated, Cause::ServiceSuspendedBilling, Cause::MerchantMisconfigured] {
+    for cause in [
+        Cause::PaymentMethodNotActivated,
+        Cause::ServiceSuspendedBilling,
+        Cause::MerchantMisconfigured,
+    ] {
         let e = explain(&catalog, cause.clone(), "id", Details::default());
-        assert!(e.explanation.contains("Ini bukan masalah pada "), "{}", e.explanation);
+        assert!(
+            e.explanation.contains("Ini bukan masalah pada "),
+            "{}",
+            e.explanation
+        );
     }
     // card_details_invalid 2, card_authentication_required 1, payment_network_mismatch 3.
-    let e = explain(&catalog, Cause::CardDetailsInvalid, "id", Details::default());
+    let e = explain(
+        &catalog,
+        Cause::CardDetailsInvalid,
+        "id",
+        Details::default(),
+    );
     assert!(e.explanation.contains("tidak cocok"), "{}", e.explanation);
     for text in all_texts("id") {
         assert!(!text.contains(" lewat "), "{text}");
     }
-    let e = explain(&catalog, Cause::PaymentNetworkMismatch, "en", full_details());
-    assert_eq!(e.steps[1], "Make sure you have enough funds on that network to pay 0.01 USDC.");
+    let e = explain(
+        &catalog,
+        Cause::PaymentNetworkMismatch,
+        "en",
+        full_details(),
+    );
+    assert_eq!(
+        e.steps[1],
+        "Make sure you have enough funds on that network to pay 0.01 USDC."
+    );
     // L5: the vendor code is not read out as the reference.
     assert_eq!(catalog.ui("id").code, "Kode kesalahan");
     assert_eq!(catalog.ui("en").code, "Error code");
@@ -1054,9 +1163,15 @@ fn long_waits_read_in_days() {
         ..Details::default()
     };
     let id = explain(&catalog, Cause::QuotaExceeded, "id", month.clone());
-    assert_eq!(id.steps[1], "Atau tunggu sampai kuota Anda diperbarui, sekitar 3 hari lagi.");
+    assert_eq!(
+        id.steps[1],
+        "Atau tunggu sampai kuota Anda diperbarui, sekitar 3 hari lagi."
+    );
     let en = explain(&catalog, Cause::QuotaExceeded, "en", month);
-    assert_eq!(en.steps[1], "Or wait until the quota resets, in about 3 days.");
+    assert_eq!(
+        en.steps[1],
+        "Or wait until the quota resets, in about 3 days."
+    );
 }
 
 #[test]
@@ -1072,23 +1187,64 @@ fn a_maximum_amount_reads_up_to() {
         ..Details::default()
     };
     let catalog = Catalog::builtin();
-    let id = explain(&catalog, Cause::PaymentRequiredOnchain, "id", upto("USDC", "10000", 6));
-    assert!(id.explanation.ends_with("Harganya maksimal 0,01 USDC."), "{}", id.explanation);
-    assert_eq!(id.steps[1], "Pastikan saldo dompet Anda di jaringan Base cukup untuk membayar maksimal 0,01 USDC.");
+    let id = explain(
+        &catalog,
+        Cause::PaymentRequiredOnchain,
+        "id",
+        upto("USDC", "10000", 6),
+    );
+    assert!(
+        id.explanation.ends_with("Harganya maksimal 0,01 USDC."),
+        "{}",
+        id.explanation
+    );
+    assert_eq!(
+        id.steps[1],
+        "Pastikan saldo dompet Anda di jaringan Base cukup untuk membayar maksimal 0,01 USDC."
+    );
     assert_eq!(id.actions[0].label, "Bayar maksimal 0,01 USDC");
-    let en = explain(&catalog, Cause::PaymentRequiredOnchain, "en", upto("USDC", "10000", 6));
-    assert!(en.explanation.ends_with("The price is up to 0.01 USDC."), "{}", en.explanation);
+    let en = explain(
+        &catalog,
+        Cause::PaymentRequiredOnchain,
+        "en",
+        upto("USDC", "10000", 6),
+    );
+    assert!(
+        en.explanation.ends_with("The price is up to 0.01 USDC."),
+        "{}",
+        en.explanation
+    );
     assert_eq!(en.actions[0].label, "Pay up to 0.01 USDC");
-    let low = explain(&catalog, Cause::OnchainInsufficientBalance, "en", upto("USDC", "10000", 6));
-    assert_eq!(low.steps[0], "Add funds to your wallet on the Base network so it can cover up to 0.01 USDC.");
-    let idr = explain(&catalog, Cause::PaymentRequired, "id", upto("IDR", "150000", 0));
-    assert!(idr.explanation.ends_with("Harganya maksimal Rp150.000."), "{}", idr.explanation);
+    let low = explain(
+        &catalog,
+        Cause::OnchainInsufficientBalance,
+        "en",
+        upto("USDC", "10000", 6),
+    );
+    assert_eq!(
+        low.steps[0],
+        "Add funds to your wallet on the Base network so it can cover up to 0.01 USDC."
+    );
+    let idr = explain(
+        &catalog,
+        Cause::PaymentRequired,
+        "id",
+        upto("IDR", "150000", 0),
+    );
+    assert!(
+        idr.explanation.ends_with("Harganya maksimal Rp150.000."),
+        "{}",
+        idr.explanation
+    );
     // Every text that holds {amount} still reads as a sentence with a maximum in it.
     for cause in Cause::ALL {
         for locale in ["id", "en"] {
             let e = explain(&catalog, cause.clone(), locale, upto("USDC", "10000", 6));
             for t in shown(&e) {
-                assert!(!t.contains("setidaknya maksimal") && !t.contains("least up to"), "{t}");
+                assert!(
+                    !t.contains("setidaknya maksimal") && !t.contains("least up to"),
+                    "{t}"
+                );
             }
         }
     }

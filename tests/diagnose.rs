@@ -586,7 +586,7 @@ fn malformed_rules_are_skipped_with_one_warning_each() {
           {"status":402,"cause":5},
           {"stauts":402,"cause":"typo"},
           {"code":7,"cause":"bad_code"},
-          {"match":{"a":[1]},"cause":"bad_match"},
+          {"match":{"a":{}},"cause":"bad_match"},
           {"header":"x","cause":"bad_header"},
           {"bodyIncludes":"","cause":"empty_body_includes"},
           "not an object"
@@ -596,7 +596,7 @@ fn malformed_rules_are_skipped_with_one_warning_each() {
     assert_eq!(w.len(), 12, "{w:#?}");
     assert_eq!(
         w[1],
-        r#"rules[2]: "status" must be a number or an array of numbers"#
+        r#"rules[2]: "status" must be a status from 100 to 599, or a list of them"#
     );
     assert!(w[0].starts_with("rules[1]: "));
     assert!(w[6].contains("unknown key \"stauts\""), "{w:?}");
@@ -680,9 +680,15 @@ fn every_fixture_is_named_and_sourced() {
             assert!(!v.trim().is_empty(), "{stem} has no {key}");
         }
         if let Some(c) = meta.get("expected_cause").and_then(Value::as_str) {
-            let accept = meta.get("accept").and_then(Value::as_array).map_or(&[][..], |a| a);
+            let accept = meta
+                .get("accept")
+                .and_then(Value::as_array)
+                .map_or(&[][..], |a| a);
             for label in std::iter::once(c).chain(accept.iter().filter_map(Value::as_str)) {
-                assert!(Cause::builtin(label).is_some(), "{stem}: {label} is not a cause");
+                assert!(
+                    Cause::builtin(label).is_some(),
+                    "{stem}: {label} is not a cause"
+                );
             }
         }
     }

@@ -942,10 +942,16 @@ async fn a_waiting_button_counts_down_and_then_works() {
     let root = shadow(&host("waiting"));
     let button = find(&root, ".actions button");
     assert_eq!(text(&button), "Muat ulang halaman");
-    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     assert_eq!(button.get_attribute("data-wait").as_deref(), Some("2"));
     let shown = find(&root, "#e4-wait");
-    assert_eq!(button.get_attribute("aria-describedby").as_deref(), Some("e4-wait"));
+    assert_eq!(
+        button.get_attribute("aria-describedby").as_deref(),
+        Some("e4-wait")
+    );
     assert!(text(&shown).contains("Tunggu 2 detik"), "{}", text(&shown));
     // The time shown is not a live region; only the status inside it speaks, and not each tick.
     assert!(shown.get_attribute("role").is_none());
@@ -955,7 +961,11 @@ async fn a_waiting_button_counts_down_and_then_works() {
     button.unchecked_ref::<HtmlElement>().click();
     assert!(events.borrow().is_empty(), "{:?}", events.borrow());
     sleep(1100).await;
-    assert_eq!(text(&status), "Tunggu 1 detik", "said once when the wait starts");
+    assert_eq!(
+        text(&status),
+        "Tunggu 1 detik",
+        "said once when the wait starts"
+    );
     sleep(1200).await;
     assert!(button.get_attribute("aria-disabled").is_none());
     assert!(button.get_attribute("data-wait").is_none());

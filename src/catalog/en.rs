@@ -427,7 +427,7 @@ static SITE: [Text; SITE_COUNT] = [
     },
     Text {
         cause: "forbidden",
-        title: "This site can't complete this right now",
+        title: "This site can't process your request right now",
         explanation: "A service this site relies on refused the site's own access. It's not a problem with your account.",
         steps: &[
             "There's nothing you need to change. Only the site's team can fix this.",
@@ -439,7 +439,7 @@ static SITE: [Text; SITE_COUNT] = [
     Text {
         cause: "rate_limited",
         title: "This site is busy right now",
-        explanation: "A service this site relies on is limiting how many requests the site can make, so some requests are paused for a short time. It isn't caused by anything you did.",
+        explanation: "A service this site relies on is limiting how many requests the site can make, so some requests are paused for now. It isn't caused by anything you did.",
         steps: &[
             "Try again later[[, in about {retryAfter}]].",
             "If it keeps happening, tell the site owner[[ and quote reference {reference}]].",

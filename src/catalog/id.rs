@@ -427,7 +427,7 @@ static SITE: [Text; SITE_COUNT] = [
     },
     Text {
         cause: "forbidden",
-        title: "Situs ini belum dapat menyelesaikan permintaan ini",
+        title: "Situs ini belum dapat memproses permintaan Anda",
         explanation: "Salah satu layanan yang dipakai situs ini menolak akses situs. Ini bukan masalah pada akun Anda.",
         steps: &[
             "Tidak ada yang perlu Anda ubah. Masalah ini hanya bisa diatasi oleh tim situs.",

@@ -47,7 +47,9 @@ mod overrides;
 mod template;
 mod ui;
 
-pub use actions::{builtin_actions, reload_is_safe, site_actions, Action, ActionKind, ACTION_COUNT};
+pub use actions::{
+    builtin_actions, reload_is_safe, site_actions, Action, ActionKind, ACTION_COUNT,
+};
 pub use format::{
     atomic_to_decimal, digits, duration_parts, format_amount, network_name, Format, PlainFormat,
     TimeUnit,

@@ -24,8 +24,18 @@ const MAX_VALUES: usize = 32;
 /// is shown as a plain one, and its code never leaves `diagnose` (PayMongo and Stripe advise
 /// merchants the same).
 const SENSITIVE: &[&str] = &[
-    "fraud", "stolen", "lost_card", "card_lost", "lost_or_stolen", "pickup", "pick_up",
-    "blacklist", "blocklist", "highest_risk", "security_violation", "restricted_card",
+    "fraud",
+    "stolen",
+    "lost_card",
+    "card_lost",
+    "lost_or_stolen",
+    "pickup",
+    "pick_up",
+    "blacklist",
+    "blocklist",
+    "highest_risk",
+    "security_violation",
+    "restricted_card",
 ];
 
 /// Whether a code reveals a lost, stolen or fraud-flagged card.
@@ -175,7 +185,9 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
     };
     members.iter().all(|(key, want)| match key.as_str() {
         "status" => match want {
-            Value::Array(a) => a.iter().any(|s| s.as_u64() == Some(u64::from(input.status()))),
+            Value::Array(a) => a
+                .iter()
+                .any(|s| s.as_u64() == Some(u64::from(input.status()))),
             s => s.as_u64() == Some(u64::from(input.status())),
         },
         "host" => input.host.as_deref().is_some_and(|h| {
@@ -219,8 +231,8 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
                     Value::Array(a) => a.iter().filter_map(text).collect(),
                     v => text(v).into_iter().collect(),
                 };
-                got.iter()
-                    .any(|g| wanted.iter().any(|w| g.trim().eq_ignore_ascii_case(w)))
+                // Exact: a vendor's casing is part of its shape (Xendit `FAILED`, Omise `failed`).
+                got.iter().any(|g| wanted.iter().any(|w| g.trim() == *w))
             })
         }),
         "code" => {
@@ -270,10 +282,9 @@ pub fn decide<'p>(
         }
     }
     let with = |key: &str, e: &Value| e.get(key).is_some();
-    let tiers: [&dyn Fn(&Value) -> bool; 2] = [
-        &|e| with("message", e) && !with("code", e),
-        &|e| !with("message", e) && !with("code", e),
-    ];
+    let tiers: [&dyn Fn(&Value) -> bool; 2] = [&|e| with("message", e) && !with("code", e), &|e| {
+        !with("message", e) && !with("code", e)
+    }];
     for tier in tiers {
         for (i, e) in entries.iter().enumerate() {
             if tier(e) && holds(e, input, fields, false) {
@@ -303,7 +314,14 @@ pub fn found(
     let sensitive = entry.get("sensitive").and_then(Value::as_bool) == Some(true)
         || fields.codes.iter().any(|(c, _)| is_sensitive(c))
         || sensitive_anywhere(input);
-    let mut f = Found::new(if sensitive { Cause::CardDeclined } else { cause }, source);
+    let mut f = Found::new(
+        if sensitive {
+            Cause::CardDeclined
+        } else {
+            cause
+        },
+        source,
+    );
     f.sensitive = sensitive;
     f.party = party;
     // The code reported is the one that decided, or the first that is not a decline code
@@ -354,15 +372,19 @@ fn amount(spec: &Value, input: &Input) -> Option<Amount> {
     };
     if let Some(t) = first("text") {
         let (a, b) = t.trim().split_once(' ')?;
-        let (code, value) = if currency_code(a).is_some() { (a, b) } else { (b, a) };
+        let (code, value) = if currency_code(a).is_some() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let (atomic, decimals) = decimal(value.trim())?;
         currency_code(code)?;
         return Some(fiat(atomic, decimals, code));
     }
     let value = first("value")?;
     let literal = spec.get("currency").and_then(Value::as_str);
-    let currency = first("currency")
-        .or(literal.filter(|c| currency_code(c).is_some() && c.len() == 3))?;
+    let currency =
+        first("currency").or(literal.filter(|c| currency_code(c).is_some() && c.len() == 3))?;
     currency_code(currency)?;
     if spec.get("unit").and_then(Value::as_str) == Some("minor") {
         let atomic = digits(value)?;
@@ -419,7 +441,13 @@ mod tests {
 
     #[test]
     fn sensitive_codes() {
-        for c in ["LOST_CARD", "stolen_card", "fraudulent", "pickup_card", "SuspectedFraud"] {
+        for c in [
+            "LOST_CARD",
+            "stolen_card",
+            "fraudulent",
+            "pickup_card",
+            "SuspectedFraud",
+        ] {
             assert!(is_sensitive(c), "{c}");
         }
         assert!(!is_sensitive("insufficient_funds"));

@@ -4,11 +4,11 @@
 //! and then enforces the rule that a lost, stolen or fraud decline leaves no trace.
 
 use super::details::{Details, Link};
+use super::engine::is_sensitive;
 use super::input::{path, Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
 use super::sanitize::{safe_url, sanitize_text};
-use super::engine::is_sensitive;
 use super::Cause;
 use crate::json::Value;
 

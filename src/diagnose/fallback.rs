@@ -26,49 +26,171 @@ use crate::knowledge::norm::{normalize, MAX_CODE};
 /// code says more than an error code, which says more than a status or a type.
 const CODE_KEYS: &[&[&str]] = &[
     &[
-        "decline_code", "failure_code", "failure_reason", "refusal_reason", "reason", "sub_code",
+        "decline_code",
+        "failure_code",
+        "failure_reason",
+        "refusal_reason",
+        "reason",
+        "sub_code",
         "subcode",
-        "error_code", "errorcode", "err_code", "issue", "error_key", "fault_code",
+        "error_code",
+        "errorcode",
+        "err_code",
+        "issue",
+        "error_key",
+        "fault_code",
     ],
-    &["code", "error", "error_type", "errortype", "type", "name", "kind"],
-    &["status", "result_code", "error_id", "id"],
+    &[
+        "code",
+        "error",
+        "error_type",
+        "errortype",
+        "type",
+        "name",
+        "kind",
+    ],
+    &[
+        "status",
+        "result_code",
+        "error_id",
+        "id",
+        "transaction_status",
+        "fraud_status",
+        "payment_status",
+        "transaction_state",
+    ],
 ];
 /// Keys (normalized) whose values are human text.
 const MESSAGE_KEYS: &[&str] = &[
-    "message", "msg", "detail", "details", "title", "error_description", "description",
-    "status_message", "error_message", "errormessage", "error_summary", "faultstring",
-    "response_summary", "reason", "error", "errors", "error_messages", "messages", "hint",
-    "user_message", "localized_message", "failure_message", "status_description",
-    "response_message", "response_desc", "resp_desc", "result_msg", "result_message",
-    "status_desc", "error_desc", "error_detail", "reason_message", "respon_message", "keterangan",
+    "message",
+    "msg",
+    "detail",
+    "details",
+    "title",
+    "error_description",
+    "description",
+    "status_message",
+    "error_message",
+    "errormessage",
+    "error_summary",
+    "faultstring",
+    "response_summary",
+    "reason",
+    "error",
+    "errors",
+    "error_messages",
+    "messages",
+    "hint",
+    "user_message",
+    "localized_message",
+    "failure_message",
+    "status_description",
+    "response_message",
+    "response_desc",
+    "resp_desc",
+    "result_msg",
+    "result_message",
+    "status_desc",
+    "error_desc",
+    "error_detail",
+    "reason_message",
+    "respon_message",
+    "keterangan",
 ];
 /// Keys whose numeric value, in a 2xx body, is an error status when it is 400 to 599 (a
 /// gateway's own status inside a successful HTTP response).
 const STATUS_KEYS: &[&str] = &["status_code", "code", "response_code", "status"];
 /// Keys whose value says whether a payment in a 2xx body failed, and the values that say so.
 const OUTCOME_KEYS: &[&str] = &[
-    "status", "transaction_status", "result", "state", "outcome", "approved", "success",
-    "payment_status", "result_code",
+    "status",
+    "transaction_status",
+    "result",
+    "state",
+    "outcome",
+    "approved",
+    "success",
+    "payment_status",
+    "result_code",
 ];
 const FAILED: &[&str] = &[
-    "failed", "failure", "declined", "deny", "denied", "rejected", "refused", "error", "expired",
-    "expire", "false", "cancelled", "canceled", "void", "voided", "gagal",
+    "failed",
+    "failure",
+    "declined",
+    "deny",
+    "denied",
+    "rejected",
+    "refused",
+    "error",
+    "expired",
+    "expire",
+    "false",
+    "cancelled",
+    "canceled",
+    "void",
+    "voided",
+    "gagal",
 ];
 /// Words of a message that, in a 2xx body, say a payment failed (a gateway's own result code
 /// beside text such as "Insufficient funds" or "Transaksi gagal").
 const FAILED_WORDS: &[&str] = &[
-    "fail", "declin", "reject", "denied", "insufficient", "expired", "not found", "invalid",
-    "blocked", "gagal", "ditolak", "tidak cukup", "kedaluwarsa", "tidak valid", "diblokir",
+    "fail",
+    "declin",
+    "reject",
+    "denied",
+    "insufficient",
+    "expired",
+    "not found",
+    "invalid",
+    "blocked",
+    "error",
+    "malfunction",
+    "busy",
+    "timeout",
+    "disturbance",
+    "not authorized",
+    "unauthorized",
+    "violation",
+    "incorrect",
+    "not enabled",
+    "not allowed",
+    "gagal",
+    "ditolak",
+    "tidak cukup",
+    "kedaluwarsa",
+    "tidak valid",
+    "diblokir",
 ];
 /// Words that put a message in a payment's context rather than an API account's.
 const PAYMENT_WORDS: &[&str] = &[
-    "card", "payment", "charge", "transaction", "decline", "bank", "wallet", "kartu",
-    "pembayaran", "transaksi", "rekening", "dompet", "issuer",
+    "card",
+    "payment",
+    "charge",
+    "transaction",
+    "decline",
+    "bank",
+    "wallet",
+    "kartu",
+    "pembayaran",
+    "transaksi",
+    "rekening",
+    "dompet",
+    "issuer",
 ];
 /// Words that make a sign-in error the visitor's own session rather than the site's key.
 const SESSION_WORDS: &[&str] = &[
-    "session", "log in", "login", "sign in", "sign-in", "signin", "password", "mfa", "user",
-    "cookie", "masuk", "sesi", "kata sandi",
+    "session",
+    "log in",
+    "login",
+    "sign in",
+    "sign-in",
+    "signin",
+    "password",
+    "mfa",
+    "user",
+    "cookie",
+    "masuk",
+    "sesi",
+    "kata sandi",
 ];
 /// How deep and how much of a body is walked.
 const MAX_DEPTH: usize = 8;
@@ -113,6 +235,7 @@ impl<'a> Evidence<'a> {
     }
 
     fn member(&mut self, key: &str, v: &'a Value) {
+        let message_key = is_message_key(key);
         let text = match v {
             Value::String(s) => Some(s.as_str()),
             Value::Bool(false) if OUTCOME_KEYS.contains(&key) => {
@@ -131,27 +254,57 @@ impl<'a> Evidence<'a> {
                 && t.len() <= MAX_CODE
                 && !t.contains(' ')
                 && !t.bytes().all(|b| b.is_ascii_digit());
-            if OUTCOME_KEYS.contains(&key) && FAILED.contains(&normalize(t).as_str()) {
+            if OUTCOME_KEYS.contains(&key) && normalize(t).split('_').any(|w| FAILED.contains(&w)) {
                 self.failed = true;
             }
-            let rank = CODE_KEYS.iter().position(|keys| keys.contains(&key));
+            let rank = code_rank(key);
             if is_code && self.keys.len() < 4096 {
                 // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
                 self.keys.push_str(&normalize(t));
                 self.keys.push(' ');
             }
+            // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
+            let shouting = message_key
+                && t.contains('_')
+                && t.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            let rank = rank.or(shouting.then_some(1));
             if let (true, Some(rank), true) = (is_code, rank, self.codes.len() < 64) {
                 self.codes.push((rank, t, normalize(t)));
-            } else if (MESSAGE_KEYS.contains(&key) || rank.is_some()) && self.messages.len() < 64 {
+            } else if (message_key || rank.is_some()) && self.messages.len() < 64 {
                 // A code field holding a sentence ("refusalReason": "Expired Card") is wording.
                 self.messages.push(t);
             }
         }
-        if let (true, Value::Array(items)) = (MESSAGE_KEYS.contains(&key), v) {
+        if let (true, Value::Array(items)) = (message_key, v) {
             self.messages
                 .extend(items.iter().filter_map(Value::as_str).take(16));
         }
     }
+}
+
+/// The rank of a code key: listed, or named like one (`refusal_reason`, `channel_response_code`).
+fn code_rank(key: &str) -> Option<usize> {
+    CODE_KEYS
+        .iter()
+        .position(|keys| keys.contains(&key))
+        .or_else(|| (key.ends_with("_reason") || key.ends_with("_error_code")).then_some(0))
+        .or_else(|| key.ends_with("_code").then_some(2))
+}
+
+/// Whether a key holds human text: listed, or named like one (`channel_response_message`).
+fn is_message_key(key: &str) -> bool {
+    MESSAGE_KEYS.contains(&key)
+        || [
+            "message",
+            "_msg",
+            "_desc",
+            "description",
+            "_text",
+            "summary",
+        ]
+        .iter()
+        .any(|s| key.ends_with(s))
 }
 
 /// Whether a normalized code contains the signal's words on word boundaries (a final `*`
@@ -190,13 +343,25 @@ fn cause_of(signal: &Value, payment: bool) -> Option<Cause> {
 fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cause, &'a str)> {
     // Rank by rank rather than a sort: the ranks are few, and a sort costs kilobytes of wasm.
     (0..CODE_KEYS.len()).find_map(|rank| {
-        codes.iter().filter(|(r, _, _)| *r == rank).find_map(|(_, sent, norm)| {
-            lexicon()
-                .iter()
-                .find(|s| list(s.get("codes")).any(|c| code_has(norm, c)))
-                .and_then(|s| cause_of(s, payment))
-                .map(|c| (c, *sent))
-        })
+        codes
+            .iter()
+            .filter(|(r, _, _)| *r == rank)
+            .find_map(|(_, sent, norm)| {
+                // The longest signal word in the code says the most: `token_expired` is a sign-in
+                // before `expired` is a payment's time running out.
+                let mut best: Option<(usize, &Value)> = None;
+                for s in lexicon() {
+                    let len = list(s.get("codes"))
+                        .filter(|c| code_has(norm, c))
+                        .map(str::len)
+                        .max();
+                    if let Some(len) = len.filter(|l| best.is_none_or(|(b, _)| l > &b)) {
+                        best = Some((len, s));
+                    }
+                }
+                best.and_then(|(_, s)| cause_of(s, payment))
+                    .map(|c| (c, *sent))
+            })
     })
 }
 
@@ -230,8 +395,10 @@ pub fn detect(input: &Input) -> Option<Found> {
         ev.walk(json, 0);
     }
     for (name, value) in input.ex.headers.iter() {
-        let error_header = name.ends_with("errortype") || name.ends_with("error-code")
-            || name.ends_with("-error") || name == "x-error";
+        let error_header = name.ends_with("errortype")
+            || name.ends_with("error-code")
+            || name.ends_with("-error")
+            || name == "x-error";
         if error_header && ev.codes.len() < 64 && code_token(value).is_some() {
             ev.codes.push((1, value, normalize(value)));
         }
@@ -240,6 +407,8 @@ pub fn detect(input: &Input) -> Option<Found> {
         let text = fold(&ev.messages.join(" "));
         FAILED_WORDS.iter().any(|w| text.contains(w))
     };
+    // A 2xx body is a payment result an app handed over: explained only when it says it failed
+    // (an outcome field, or failure wording).
     if input.status() < 400 && !ev.failed && !says_failed() {
         return None;
     }
@@ -283,7 +452,7 @@ pub fn detect(input: &Input) -> Option<Found> {
         // A generic code ("declined", "payment_required", "forbidden") says less than a
         // message naming a specific cause ("Expired Card", "requires more credits").
         Some((c, code)) if is_generic(&c) => match phrase() {
-            Some(p) if !is_generic(&p) => (p, Some(code)),
+            Some(p) if refines(&c, &p) => (p, Some(code)),
             _ => (c, Some(code)),
         },
         Some((c, code)) => (c, Some(code)),
@@ -307,9 +476,10 @@ pub fn detect(input: &Input) -> Option<Found> {
     };
     let cause = site_key(cause, input, session);
     let mut f = Found::new(cause, source).code(code);
-    f.details
-        .links
-        .extend(super::engine::message_link(&f.cause, &ev.messages.join(" ")));
+    f.details.links.extend(super::engine::message_link(
+        &f.cause,
+        &ev.messages.join(" "),
+    ));
     Some(f)
 }
 
@@ -332,6 +502,30 @@ fn is_generic(c: &Cause) -> bool {
     )
 }
 
+/// Whether `specific` says more about the same thing as the generic `cause`: a refused payment
+/// by what refused it, a refused access by whose it is.
+fn refines(cause: &Cause, specific: &Cause) -> bool {
+    use Cause::*;
+    let access = matches!(
+        specific,
+        MerchantMisconfigured | BotChallenge | RateLimited | ServiceSuspendedBilling
+    );
+    match cause {
+        CardDeclined | PaymentRequired => {
+            !is_generic(specific) && !matches!(specific, AuthRequired)
+        }
+        Forbidden => {
+            access
+                || matches!(
+                    specific,
+                    QuotaExceeded | CreditsExhausted | SubscriptionPastDue
+                )
+        }
+        AuthRequired => access,
+        _ => false,
+    }
+}
+
 /// A bot check in a page's markup (a captcha widget's script or class), which the visible
 /// text does not show: the `markup` words of the lexicon's signals.
 fn markers(raw: &str) -> Option<Cause> {
@@ -349,7 +543,11 @@ fn is_problem(input: &Input) -> bool {
     };
     input.media_type().contains("problem+json")
         || (json.get("type").and_then(Value::as_str).is_some()
-            && json.get("title").or(json.get("detail")).and_then(Value::as_str).is_some())
+            && json
+                .get("title")
+                .or(json.get("detail"))
+                .and_then(Value::as_str)
+                .is_some())
 }
 
 #[cfg(test)]
@@ -358,7 +556,10 @@ mod tests {
 
     #[test]
     fn signals_match_whole_words() {
-        assert!(code_has("card_insufficient_funds_error", "insufficient_funds"));
+        assert!(code_has(
+            "card_insufficient_funds_error",
+            "insufficient_funds"
+        ));
         assert!(!code_has("insufficient_fundsx", "insufficient_funds"));
         assert!(code_has("request_throttled", "throttl*"));
         assert!(code_has("quota", "quota*"));

@@ -269,8 +269,14 @@ mod tests {
 
     #[test]
     fn hosts_and_sites() {
-        assert_eq!(host_of("https://API.Stripe.com/v1/x?y").as_deref(), Some("api.stripe.com"));
-        assert_eq!(host_of("http://u:p@127.0.0.1:8402/a").as_deref(), Some("127.0.0.1"));
+        assert_eq!(
+            host_of("https://API.Stripe.com/v1/x?y").as_deref(),
+            Some("api.stripe.com")
+        );
+        assert_eq!(
+            host_of("http://u:p@127.0.0.1:8402/a").as_deref(),
+            Some("127.0.0.1")
+        );
         assert_eq!(host_of("https://[::1]:8/").as_deref(), Some("::1"));
         assert_eq!(host_of("/relative"), None);
         assert_eq!(site("api.openai.com"), "openai.com");

@@ -64,7 +64,8 @@ pub use sanitize::{safe_url, sanitize_text, strip_controls};
 use input::{Found, Input};
 
 /// The protocols that say exactly what they want, checked before any vendor pack.
-const PROTOCOLS: &[fn(&Input) -> Option<Found>] = &[x402::detect, l402::detect, payment_auth::detect];
+const PROTOCOLS: &[fn(&Input) -> Option<Found>] =
+    &[x402::detect, l402::detect, payment_auth::detect];
 
 /// Headers that only hint, checked after the packs and before the fallback.
 const HINTS: &[fn(&Input) -> Option<Found>] = &[bearer::detect, ratelimit::detect];

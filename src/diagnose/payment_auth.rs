@@ -54,8 +54,19 @@ const PROBLEMS: Table = table! {
 /// Payment methods settled on a blockchain rather than over Lightning or a card network
 /// (draft-httpauth-payment-01 `specs/methods/*`).
 const ONCHAIN_METHODS: &[&str] = &[
-    "tempo", "evm", "solana", "x402", "ethereum", "base", "usdc", "stellar", "hedera",
-    "nearintents", "sui", "aptos", "algorand",
+    "tempo",
+    "evm",
+    "solana",
+    "x402",
+    "ethereum",
+    "base",
+    "usdc",
+    "stellar",
+    "hedera",
+    "nearintents",
+    "sui",
+    "aptos",
+    "algorand",
 ];
 
 /// The cause named by a `https://paymentauth.org/problems/…` type URI.
@@ -90,9 +101,12 @@ pub fn detect(input: &Input) -> Option<Found> {
         Some(m) if ONCHAIN_METHODS.contains(&m) => PaymentRequiredOnchain,
         Some(_) => PaymentRequired,
     };
-    let cause = match problem {
-        Some(PaymentRequiredLightning) | None => by_method,
-        Some(p) => p,
+    let cause = match (problem, method.as_deref()) {
+        (Some(PaymentRequiredLightning) | None, _) => by_method,
+        // mppx reports a Stripe decline as `verification-failed` ("Stripe PaymentIntent
+        // failed"): with a card, that is a declined card, not a bad wallet signature.
+        (Some(PaymentSignatureInvalid), Some("stripe" | "card")) => CardDeclined,
+        (Some(p), _) => p,
     };
     let mut found = Found::new(cause, Source::PaymentAuth);
     if let Some(ch) = ch {

@@ -101,10 +101,7 @@ impl Rules {
             }
             packs.push(pack_of(item));
         }
-        Rules {
-            packs,
-            party: None,
-        }
+        Rules { packs, party: None }
     }
 
     pub fn len(&self) -> usize {
@@ -146,7 +143,11 @@ fn pack_of(rule: &Value) -> Value {
             ),
             (_, v) => v.clone(),
         };
-        let k = if k == "bodyIncludes" { "body" } else { k.as_str() };
+        let k = if k == "bodyIncludes" {
+            "body"
+        } else {
+            k.as_str()
+        };
         if k != "codes" && k != "messages" {
             entry.push((k.to_owned(), v));
         }

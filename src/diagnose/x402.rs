@@ -38,6 +38,10 @@ const CODE_PATTERNS: Table = table! {
     "eip712" => PaymentNetworkMismatch,
     "not_supported" => PaymentNetworkMismatch,
     "payment_required" => PaymentRequiredOnchain,
+    // The wallet built a different payment than asked (a memo, an amount, a recipient): pay
+    // again (FORMATS-2026-12 §1.10 rule 8).
+    "_mismatch" => PaymentRequiredOnchain,
+    "wrong_" => PaymentRequiredOnchain,
 };
 
 /// Substrings of a free-text x402 `error` (lowercased), checked in order.
@@ -118,15 +122,13 @@ pub fn detect(input: &Input) -> Option<Found> {
 
 /// Whether a requirement is on Cloudflare's pay-per-crawl binding (`cloudflare:402`).
 fn on_cloudflare(r: &Value) -> bool {
-    r.get("accepts")
-        .and_then(Value::as_array)
-        .is_some_and(|a| {
-            a.iter().any(|x| {
-                x.get("network")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| n.starts_with("cloudflare:"))
-            })
+    r.get("accepts").and_then(Value::as_array).is_some_and(|a| {
+        a.iter().any(|x| {
+            x.get("network")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.starts_with("cloudflare:"))
         })
+    })
 }
 
 /// A v1 `PaymentRequirementsResponse` or a v2 `PaymentRequired` object.

@@ -4,8 +4,8 @@
 
 use crate::catalog::Catalog;
 use crate::diagnose::rules::Rules;
-use crate::diagnose::Party;
 use crate::diagnose::safe_url;
+use crate::diagnose::Party;
 use crate::json::Value;
 use crate::render::{Mode, Theme};
 use js_sys::{Array, Function, Reflect};
@@ -166,9 +166,8 @@ impl Config {
         if let Some(p) = string("party", warnings) {
             match Party::parse(&p) {
                 Some(p) => Rc::make_mut(&mut c.rules).party = Some(p),
-                None => warnings.push(
-                    ["option `party` must be user or site, not ", &quoted(&p)].concat(),
-                ),
+                None => warnings
+                    .push(["option `party` must be user or site, not ", &quoted(&p)].concat()),
             }
         }
         for (key, slot) in [

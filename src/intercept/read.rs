@@ -43,7 +43,9 @@ pub fn read_exchange(value: &JsValue, max_bytes: usize) -> Exchange {
             ex.truncated = true;
         }
         // `Response.url`: only its host is read, as evidence of which vendor answered.
-        ex.url = get("url").as_string().filter(|u| !u.is_empty() && u.len() <= 4096);
+        ex.url = get("url")
+            .as_string()
+            .filter(|u| !u.is_empty() && u.len() <= 4096);
     }
     ex.content_type = ex.headers.get("content-type").map(str::to_owned);
     ex.page_host = web_sys::window().and_then(|w| w.location().hostname().ok());

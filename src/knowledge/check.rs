@@ -16,12 +16,31 @@ const ENTRY: &[&str] = &["cause", "party", "source", "sensitive", "notes"];
 const RULE: &[&str] = &["codes", "messages", "bodyIncludes"];
 /// Keys of a pack.
 const PACK: &[&str] = &[
-    "id", "name", "family", "party", "sources", "notes", "when", "declines", "codes", "messages",
-    "references", "amount", "entry",
+    "id",
+    "name",
+    "family",
+    "party",
+    "sources",
+    "notes",
+    "when",
+    "declines",
+    "codes",
+    "messages",
+    "references",
+    "amount",
+    "entry",
 ];
 /// Families a pack may belong to.
 pub const FAMILIES: &[&str] = &[
-    "payments", "ai", "saas", "hosting", "gateway", "waf", "auth", "framework", "standard",
+    "payments",
+    "ai",
+    "saas",
+    "hosting",
+    "gateway",
+    "waf",
+    "auth",
+    "framework",
+    "standard",
 ];
 
 /// The problems of one condition set (`where` names it in the messages).
@@ -41,8 +60,13 @@ fn conditions(v: &Value, allowed: &[&[&str]], at: &str, out: &mut Vec<String>) {
             "host" | "has" | "code" | "message" | "body" | "codes" | "messages" => strings(val),
             "bodyIncludes" | "source" | "notes" => val.as_str().is_some_and(|s| !s.is_empty()),
             "header" | "match" => val.as_object().is_some_and(|m| {
-                m.iter()
-                    .all(|(_, x)| if key == "match" { texts(x) } else { x.as_str().is_some() })
+                m.iter().all(|(_, x)| {
+                    if key == "match" {
+                        texts(x)
+                    } else {
+                        x.as_str().is_some()
+                    }
+                })
             }),
             "cause" => val.as_str().is_some_and(label),
             "party" => val.as_str().and_then(Party::parse).is_some(),
@@ -140,11 +164,17 @@ pub fn pack(v: &Value) -> Vec<String> {
         }
     }
     if !v.get("id").and_then(Value::as_str).is_some_and(|s| {
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     }) {
         out.push(at(": \"id\" must be [a-z0-9_]+"));
     }
-    if !v.get("name").and_then(Value::as_str).is_some_and(|s| !s.is_empty()) {
+    if !v
+        .get("name")
+        .and_then(Value::as_str)
+        .is_some_and(|s| !s.is_empty())
+    {
         out.push(at(": \"name\" is required"));
     }
     if !v
@@ -179,7 +209,9 @@ pub fn pack(v: &Value) -> Vec<String> {
                 .and_then(Value::as_str)
                 .is_none_or(|u| u == "minor" || u == "major");
         if !ok {
-            out.push(at(": \"amount\" must be { value, currency, unit = minor|major } or { text }"));
+            out.push(at(
+                ": \"amount\" must be { value, currency, unit = minor|major } or { text }",
+            ));
         }
     }
     match v.get("when").and_then(Value::as_array) {
@@ -207,15 +239,22 @@ pub fn pack(v: &Value) -> Vec<String> {
                             out.push(where_.clone() + ": a sensitive entry must be card_declined");
                         }
                     }
-                    Some(c) => out.push([&where_, ": \"", c, "\" is not a built-in cause"].concat()),
+                    Some(c) => {
+                        out.push([&where_, ": \"", c, "\" is not a built-in cause"].concat())
+                    }
                     None => out.push(where_.clone() + ": missing \"cause\""),
                 }
-                if e.get("source").and_then(Value::as_str).is_none_or(str::is_empty) {
+                if e.get("source")
+                    .and_then(Value::as_str)
+                    .is_none_or(str::is_empty)
+                {
                     out.push(where_.clone() + ": missing \"source\"");
                 }
                 for c in list(e.get("code")) {
                     if normalize(c).is_empty() {
-                        out.push([&where_, ": the code \"", c, "\" is empty once normalized"].concat());
+                        out.push(
+                            [&where_, ": the code \"", c, "\" is empty once normalized"].concat(),
+                        );
                     }
                 }
             }
@@ -247,8 +286,14 @@ mod tests {
     fn rules_report_typos() {
         let r = |s: &str| rule(&Value::parse(s).unwrap());
         assert!(r(r#"{"status":402,"code":"X","cause":"upgrade_plan"}"#).is_empty());
-        assert_eq!(r(r#"{"stauts":402,"cause":"x"}"#), ["rule: unknown key \"stauts\""]);
-        assert_eq!(r(r#"{"cause":"x"}"#), ["needs a condition besides \"cause\""]);
+        assert_eq!(
+            r(r#"{"stauts":402,"cause":"x"}"#),
+            ["rule: unknown key \"stauts\""]
+        );
+        assert_eq!(
+            r(r#"{"cause":"x"}"#),
+            ["needs a condition besides \"cause\""]
+        );
         assert_eq!(r(r#"{"status":402}"#), ["missing \"cause\""]);
         assert_eq!(
             r(r#"{"status":"402","cause":"x"}"#),

@@ -80,7 +80,10 @@ pub fn sources_table() -> String {
         .iter()
         .map(|p| {
             let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("");
-            let entries = p.get("entry").and_then(Value::as_array).map_or(0, |e| e.len());
+            let entries = p
+                .get("entry")
+                .and_then(Value::as_array)
+                .map_or(0, |e| e.len());
             let first = p
                 .get("sources")
                 .and_then(Value::as_array)
@@ -105,7 +108,8 @@ pub fn sources_table() -> String {
         })
         .collect();
     rows.sort();
-    let mut out = String::from("| family | vendor | pack | entries | source |\n|---|---|---|---:|---|\n");
+    let mut out =
+        String::from("| family | vendor | pack | entries | source |\n|---|---|---|---:|---|\n");
     for (_, row) in rows {
         out.push_str(&row);
     }

@@ -70,15 +70,27 @@ mod tests {
 
     #[test]
     fn one_code_many_spellings() {
-        for s in ["CardDeclined", "CARD_DECLINED", "card-declined", "card declined", "card.declined"] {
+        for s in [
+            "CardDeclined",
+            "CARD_DECLINED",
+            "card-declined",
+            "card declined",
+            "card.declined",
+        ] {
             assert_eq!(normalize(s), "card_declined", "{s}");
         }
-        assert_eq!(normalize("oauth.v2.InvalidApiKey"), "oauth_v2_invalid_api_key");
+        assert_eq!(
+            normalize("oauth.v2.InvalidApiKey"),
+            "oauth_v2_invalid_api_key"
+        );
         assert_eq!(normalize("APIKeyInvalid"), "api_key_invalid");
         assert_eq!(normalize("RESOURCE_EXHAUSTED"), "resource_exhausted");
         assert_eq!(normalize("4031714"), "4031714");
         assert_eq!(normalize("__type"), "type");
-        assert_eq!(normalize("https://paymentauth.org/problems/session/x"), "https_paymentauth_org_problems_session_x");
+        assert_eq!(
+            normalize("https://paymentauth.org/problems/session/x"),
+            "https_paymentauth_org_problems_session_x"
+        );
     }
 
     #[test]

@@ -241,7 +241,9 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
                 kind: a.kind.as_str().to_owned(),
                 label: a.label.clone(),
                 target: target(config, d, &e, a.kind)?,
-                wait: (a.kind == ActionKind::Retry).then(|| wait.clone()).flatten(),
+                wait: (a.kind == ActionKind::Retry)
+                    .then(|| wait.clone())
+                    .flatten(),
             })
         })
         .collect();

@@ -50,14 +50,23 @@ pub fn corpus() -> Result<Vec<Case>> {
         let meta: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
         let s = |k: &str| meta.get(k).and_then(Value::as_str).map(str::to_owned);
         out.push(Case {
-            name: p.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            name: p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             vendor: s("vendor").unwrap_or_else(|| "(none)".into()),
             ex,
             expected: s("expected_cause"),
             accept: meta
                 .get("accept")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default(),
             party: s("expected_party"),
         });
@@ -189,7 +198,10 @@ pub fn run(_args: &[String]) -> Result {
     let share = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     let mut failures = Vec::new();
     if share(total.right, total.fixtures) < CORPUS_FLOOR {
-        failures.push(format!("corpus {}/{} is under 100%", total.right, total.fixtures));
+        failures.push(format!(
+            "corpus {}/{} is under 100%",
+            total.right, total.fixtures
+        ));
     }
     if share(total.lovo, total.lovo_of) < LOVO_FLOOR {
         failures.push(format!(

@@ -55,7 +55,9 @@ impl Registry {
                 // The stack says it again, with the count ("Happened 2 times").
                 let words = [
                     content.title.as_str(),
-                    &open.repeated.replace("{count}", &crate::catalog::digits(open.count.into())),
+                    &open
+                        .repeated
+                        .replace("{count}", &crate::catalog::digits(open.count.into())),
                 ]
                 .join(" ");
                 if let Some(stack) = &self.stack {

@@ -140,9 +140,8 @@ fn open(
         _ => body.append_child(&host).map(drop)?,
     }
 
-    let announcement = announce_in.and_then(|stack| {
-        toast::announce(&stack, toast_words(&content), new_stack.is_some())
-    });
+    let announcement = announce_in
+        .and_then(|stack| toast::announce(&stack, toast_words(&content), new_stack.is_some()));
     let entry = Open {
         id,
         key: content.key,
