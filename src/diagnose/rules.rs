@@ -58,6 +58,7 @@ const CODE_FIELDS: &[&str] = &[
 /// Where the usual messages live, when a rule does not say.
 const MESSAGE_FIELDS: &[&str] = &[
     "message",
+    "error",
     "error.message",
     "detail",
     "title",

@@ -7,21 +7,31 @@ export type Cause =
   | "onchain_insufficient_balance" | "payment_signature_invalid" | "payment_authorization_expired"
   | "payment_network_mismatch" | "wallet_approval_required" | "payment_settlement_failed"
   | "insufficient_funds" | "card_declined" | "card_expired" | "card_incorrect_cvc" | "card_details_invalid"
-  | "card_limit_exceeded" | "card_not_supported" | "card_authentication_required" | "processing_error_retry"
+  | "payment_details_invalid" | "card_limit_exceeded" | "card_not_supported" | "card_authentication_required" | "processing_error_retry"
   | "payment_method_not_activated" | "ewallet_account_blocked" | "credits_exhausted" | "quota_exceeded"
   | "subscription_past_due" | "service_suspended_billing" | "merchant_misconfigured" | "auth_required"
   | "forbidden" | "rate_limited" | "bot_challenge" | "proxy_auth_required"
   | (string & {});
 
-/** Which format the cause was read from. */
+/**
+ * Where the cause was read from: a protocol, a vendor pack by its id (`"stripe"`, `"midtrans"`,
+ * ... see README "Recognized sources"), the fallback (`"fields"`, `"problem_details"`, `"text"`),
+ * the `"status"` alone, or one of your `"rule"`s.
+ */
 export type Source =
-  | "x402" | "l402" | "payment_auth" | "stripe" | "problem_details" | "midtrans" | "xendit" | "api_error"
-  | "shopify" | "vercel" | "supabase" | "cloudflare" | "rate_limit_headers" | "bearer" | "text" | "status" | "rule";
+  | "x402" | "l402" | "payment_auth" | "problem_details" | "rate_limit_headers" | "bearer"
+  | "fields" | "text" | "status" | "rule"
+  | (string & {});
+
+/** Who can fix it: the person in front of the screen, or only the site's team. */
+export type Party = "user" | "site";
 
 export type ActionKind = "update_payment" | "retry" | "sign_in" | "contact_support" | "copy_reference" | "pay";
 
 export interface Diagnosis {
   cause: Cause;
+  /** Who can fix it; causes that can be either get the texts for that party. */
+  party: Party;
   source: Source;
   /** The HTTP status of the response. */
   status: number;
@@ -66,19 +76,39 @@ export type LocaleMessages = {
   actions?: Partial<Record<ActionKind, string>>;
 };
 
-/** Maps your own API's errors to a cause. Every condition given must hold. */
+/**
+ * Maps your own API's errors to a cause: one entry of a knowledge pack (README "Knowledge packs
+ * and rules"). Every condition given must hold; rules are checked first, in order.
+ */
 export interface Rule {
+  /** The HTTP status is one of these. */
   status?: number | number[];
-  /** Equals a usual code field: `code`, `error_code`, `errorCode`, `error.code`, `error.type`, `error`, `type`. */
-  code?: string;
-  /** Dotted JSON paths and the exact value each must have, e.g. `{ "error.reason": "PLAN_LIMIT" }`. */
-  match?: Record<string, string | number>;
-  /** Header names and a substring each value must contain (case-insensitive). */
+  /** The response URL's host is one of these, or a subdomain of one. */
+  host?: string | string[];
+  /** Each header is present and contains the text (case-insensitive; `""`: present). */
   header?: Record<string, string>;
-  /** A substring of the body (case-insensitive). */
+  /** Every path exists in the JSON body. */
+  has?: string | string[];
+  /** The value at each dotted path is exactly one of these, e.g. `{ "error.reason": "PLAN_LIMIT" }`. */
+  match?: Record<string, string | number | boolean | Array<string | number | boolean>>;
+  /** A code in the usual code fields (or in `codes`) is one of these, normalized; `*` and `?` are wildcards. */
+  code?: string | string[];
+  /** A phrase occurs in the usual message fields (or in `messages`); `a&b` needs both words. */
+  message?: string | string[];
+  /** A phrase occurs in the body (an HTML page's visible text or markup). */
+  body?: string | string[];
+  /** The same as `body` (0.1). */
   bodyIncludes?: string;
+  /** Where this rule's codes are (dotted paths, `*` for every array element, `header:Name`). */
+  codes?: string | string[];
+  /** Where this rule's messages are. */
+  messages?: string | string[];
   /** A built-in cause, or your own label with texts in `messages`. */
   cause: Cause;
+  /** Who can fix it, when it is not the cause's own party. */
+  party?: Party;
+  /** A lost, stolen or fraud decline: shown as `card_declined`, with no code. */
+  sensitive?: boolean;
 }
 
 export interface Options {
@@ -93,6 +123,11 @@ export interface Options {
   theme?: "auto" | "light" | "dark";
   messages?: Record<string, LocaleMessages>;
   rules?: Rule[];
+  /**
+   * Every diagnosis gets this party. For apps whose users bring their own API keys: an upstream
+   * API's credits, quota or key errors are then the user's to fix.
+   */
+  party?: Party;
   /**
    * `https:`, `http:` or `mailto:`, or relative to the page (`"/help"`, resolved against
    * `document.baseURI` when the options are applied); a mailto link gets the reference in its subject.

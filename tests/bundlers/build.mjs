@@ -111,7 +111,9 @@ const ROWS = {
       "--dist-dir", out,
       // Relative URLs, so the build works under /e2e/bundlers/parcel/ (not for the widget).
       "--public-url", "./",
-      "--cache-dir", join(HERE, ".parcel-cache"),
+      // Without its cache: Parcel skips writing bundles it believes are already in --dist-dir,
+      // and this script empties that folder before every build.
+      "--no-cache",
       "--no-autoinstall", "--no-source-maps",
     ], { cwd: HERE, env: { ...process.env, PARCEL_WORKERS: "1" } });
     return { warnings: log.split("\n").filter((l) => /warn|⚠/i.test(l)) };

@@ -55,3 +55,23 @@ test("a data-wasm-url that answers 404: the page's fetch keeps working, one warn
     await p.close();
   }
 });
+
+test("a WASM URL that answers with an HTML page (a dev server's fallback): one warning that says so and names wasmUrl", async () => {
+  const p = await newPage("/e2e/wasm-url-html.html");
+  try {
+    await waitForWidget(p.page);
+    const res = await appFetch(p.page, EXPIRED, { read: "json" });
+    assert.equal(res.status, 402);
+    await until(() => widgetWarnings(p).length > 0, { what: "the widget's warning" });
+    await p.page.waitForTimeout(300);
+    const warnings = widgetWarnings(p);
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0], /no WASM at http:\/\/[^ ]+\/e2e\/blank\.html \(200 text\/html/);
+    assert.match(warnings[0], /`wasmUrl`/);
+    assert.deepEqual(await readPanels(p.page), []);
+    assert.deepEqual(await hostErrors(p.page), []);
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

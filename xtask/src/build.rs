@@ -146,6 +146,7 @@ fn build_wasm(nightly: Option<&str>) -> Result<std::path::PathBuf> {
         // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
         cargo
             .arg("-Zbuild-std=std,panic_abort")
+            .arg("-Zbuild-std-features=optimize_for_size")
             .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
     }
     run(cargo.env("CARGO_TARGET_DIR", &target))?;
