@@ -1,6 +1,9 @@
 //! The knowledge packs: well-formed, sourced, each entry exercised by a fixture, and README's
 //! generated tables in step with them.
 
+// Native only: the full knowledge (with its sources) and the docs are not built for wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
 use explain402::diagnose::{trace, Exchange, Rules};
 use explain402::json::Value;
 use explain402::knowledge::{check, docs, FULL};

@@ -41,8 +41,10 @@
 
 mod actions;
 mod en;
+mod en_site;
 mod format;
 mod id;
+mod id_site;
 mod overrides;
 mod template;
 mod ui;

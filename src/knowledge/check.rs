@@ -170,10 +170,9 @@ pub fn pack(v: &Value) -> Vec<String> {
     }) {
         out.push(at(": \"id\" must be [a-z0-9_]+"));
     }
-    if !v
-        .get("name")
+    if v.get("name")
         .and_then(Value::as_str)
-        .is_some_and(|s| !s.is_empty())
+        .is_none_or(str::is_empty)
     {
         out.push(at(": \"name\" is required"));
     }

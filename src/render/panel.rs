@@ -300,6 +300,9 @@ fn countdown(
         wait.clone(),
         Cell::new(false),
     );
+    // The interval lives as long as the panel (`Parts` drops it). Once the wait is over a tick
+    // does nothing: cancelling it from inside its own callback would drop the closure that is
+    // running.
     timers.push(Interval::new(WAIT_TICK_MS, move || {
         if !flag.get() {
             return;

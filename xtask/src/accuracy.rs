@@ -127,7 +127,7 @@ pub fn run(_args: &[String]) -> Result {
                 ));
             }
         }
-        if packs.iter().any(|p| *p == c.vendor) {
+        if packs.contains(&c.vendor) {
             row.lovo_of += 1;
             let off = trace(&c.ex, &rules, None, Some(&c.vendor))
                 .map(|(d, _)| d.cause.as_str().to_owned());
