@@ -66,13 +66,18 @@ export interface CauseMessages {
   actions?: ActionKind[];
   /** Button labels for this cause only, by action kind. */
   labels?: Partial<Record<ActionKind, string>>;
+  /**
+   * The texts for a diagnosis with `party: "site"` (only the site's team can act); they come
+   * before the built-in site texts, which come before the fields above.
+   */
+  site?: Omit<CauseMessages, "site">;
 }
 
 /** Per-locale message overrides: cause labels, plus the reserved keys `ui` and `actions`. */
 export type LocaleMessages = {
   [cause: string]: CauseMessages | Record<string, string> | undefined;
 } & {
-  ui?: Partial<Record<"close" | "details" | "status" | "code" | "reference" | "copy" | "copied" | "copyFailed" | "repeated" | "notifications" | "amount" | "network" | "resource" | "cause" | "learnMore", string>>;
+  ui?: Partial<Record<"close" | "details" | "status" | "code" | "reference" | "copy" | "copied" | "copyFailed" | "repeated" | "notifications" | "amount" | "network" | "resource" | "cause" | "learnMore" | "reload" | "wait" | "ready", string>>;
   actions?: Partial<Record<ActionKind, string>>;
 };
 
