@@ -5,7 +5,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { newPage, waitForWidget, PANEL_TIMEOUT_MS, BASE_URL, closeBrowser } from "./harness.mjs";
+import { newPage, waitForWidget, PANEL_TIMEOUT_MS, BASE_URL, closeBrowser, fixture } from "./harness.mjs";
 
 after(closeBrowser);
 
@@ -82,7 +82,12 @@ test("each cause's button shows that cause", async () => {
     // Toasts leave the page interactive, so one button after another can be pressed.
     await choose(p.page, "mode", "toast");
     for (const cause of CAUSES) {
-      const name = [...all.values()].find((c) => c.expected_cause === cause).name;
+      // A case the demo's fetch watches (www/demo.js: every refusal status but 404; some vendors
+      // refuse under a 200 or 202, which only `handle` in the app's own code explains).
+      // And one recorded from the page's own origin: a fixture with a vendor's `url` is read by
+      // its host too, which a replay from the demo server does not have.
+      const watched = (c) => c.status >= 400 && c.status !== 404 && !fixture(c.name).url;
+      const name = [...all.values()].find((c) => c.expected_cause === cause && watched(c)).name;
       await p.page.click(`button.case[data-case="${name}"]`);
       const panel = await nextPanel(p.page, `[data-cause="${cause}"]`);
       assert.equal(panel.mode, "toast", cause);
