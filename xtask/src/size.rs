@@ -10,9 +10,12 @@ const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
 /// styles are inside the wasm). Not met yet: reported, not enforced.
 const FIRST_PANEL_GOAL: usize = 24 * 1024;
 /// The enforced regression ceiling for the same total, a little above the stable-Rust fallback
-/// build (85.1 KB; the pinned-nightly build is 78.0 KB), so the download cannot silently grow
-/// while the goal above is worked towards. Lower it as it shrinks.
-const FIRST_PANEL_CEILING: usize = 88 * 1024;
+/// build, so the download cannot silently grow. Raised on 2026-12-01 from 88 KiB when the
+/// vendor knowledge became data: 92 packs and the fallback's lexicon (12.6 KB brotli) and the
+/// party texts took the pinned-nightly build from 78.5 KB to 97.7 KB and the stable fallback to
+/// 105.1 KB. That growth is a known regression to undo (the size issue), not a new normal:
+/// lower this as the download shrinks.
+const FIRST_PANEL_CEILING: usize = 106 * 1024;
 
 pub struct Row {
     pub name: String,
