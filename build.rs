@@ -6,6 +6,12 @@
 #[allow(dead_code)]
 mod norm;
 
+// The crate's own JSON reader and writer (it depends on nothing): its `write_string` writes the
+// strings of the compiled knowledge.
+#[path = "src/json.rs"]
+#[allow(dead_code)]
+mod json;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -158,19 +164,5 @@ fn json(v: &toml::Value, out: &mut String, lean: bool, key: &str) {
 }
 
 fn string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    json::write_string(s, out);
 }

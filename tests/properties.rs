@@ -287,7 +287,11 @@ proptest! {
         if let Some(u) = safe_url(&s) {
             prop_assert!(u.starts_with("https://") || u.starts_with("http://"));
             prop_assert_eq!(safe_url(&u), Some(u.clone()));
-            prop_assert!(!u.contains('@') && !u.chars().any(|c| c.is_whitespace() || c.is_control()));
+            // No credentials: no `@` in the authority (a query or fragment may hold one).
+            let rest = u.split_once("://").map_or("", |(_, r)| r);
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            prop_assert!(!authority.contains('@'), "credentials in {}", u);
+            prop_assert!(!u.chars().any(|c| c.is_whitespace() || c.is_control()));
         }
     }
 }

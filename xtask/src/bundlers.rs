@@ -11,6 +11,7 @@
 //! stamp of the lockfile says when to install again. Nothing else is shared with the repository's own dev tools, so a
 //! bundler's dependencies can never change what the widget itself is built with.
 
+use crate::setup::run_in;
 use crate::{root, Result};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -69,20 +70,6 @@ pub fn prepare() -> Result {
             .env("NEXT_TELEMETRY_DISABLED", "1")
             .stdin(Stdio::null()),
     )
-}
-
-/// Runs `cmd` in `dir` (`setup::run` always runs from the repository root, where `npm ci`
-/// would replace the repository's own node_modules).
-fn run_in(dir: &std::path::Path, cmd: &mut Command) -> Result {
-    let status = cmd
-        .current_dir(dir)
-        .status()
-        .map_err(|e| format!("{cmd:?}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{cmd:?} failed ({status})"))
-    }
 }
 
 /// The browser and Node tests of the matrix, against the server at `base` (and `second`).

@@ -18,8 +18,8 @@
 
 use crate::{flag, Result};
 use explain402::catalog::{Catalog, PlainFormat};
-use explain402::diagnose::{diagnose, Exchange};
-use serde_json::{json, Map, Value};
+use explain402::diagnose::{diagnose, Exchange, Headers};
+use serde_json::{json, Value};
 use std::process::Command;
 
 /// The page origin the report pretends to be, unless `--origin` says otherwise.
@@ -307,41 +307,20 @@ fn diagnosis(status: u16, headers: &[(String, String)], body: &[u8]) -> Value {
     }
 }
 
-/// The exchange the widget would build (through the fixture format, the engine's stable input).
+/// The exchange the widget would build from what the browser lets it read.
 fn exchange(status: u16, headers: &[(String, String)], body: &[u8]) -> Option<Exchange> {
-    let mut map = Map::new();
-    for (name, value) in headers {
-        let entry = map.entry(name.clone()).or_insert_with(|| json!([]));
-        if let Some(items) = entry.as_array_mut() {
-            items.push(Value::String(value.clone()));
-        }
-    }
-    let fixture = json!({
-        "status": status,
-        "headers": map,
-        "body_base64": base64(body),
-    });
-    Exchange::from_fixture(&fixture.to_string()).ok()
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63])
-            } else {
-                '='
-            });
-        }
-    }
-    out
+    let headers: Headers = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let content_type = headers.get("content-type").map(str::to_owned);
+    Some(Exchange {
+        status,
+        headers,
+        body: body.to_vec(),
+        content_type,
+        ..Exchange::default()
+    })
 }
 
 fn explain_lines(

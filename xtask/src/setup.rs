@@ -8,8 +8,13 @@ use std::process::Command;
 
 /// Runs a command from the repository root, failing with its name when it fails.
 pub fn run(cmd: &mut Command) -> Result {
+    run_in(&root(), cmd)
+}
+
+/// Runs a command in `dir`, failing with its name when it fails.
+pub fn run_in(dir: &std::path::Path, cmd: &mut Command) -> Result {
     let status = cmd
-        .current_dir(root())
+        .current_dir(dir)
         .status()
         .map_err(|e| format!("{cmd:?}: {e}"))?;
     if status.success() {
