@@ -204,8 +204,8 @@ const PRIOR: u32 = 1;
 struct Evidence<'a> {
     /// (rank of the key, as sent, normalized).
     codes: Vec<(usize, &'a str, String)>,
-    /// The normalized keys seen, for the payment context.
-    keys: String,
+    /// The normalized keys and short values seen: whether this is a payment's context.
+    context: String,
     messages: Vec<&'a str>,
     failed: bool,
     nodes: usize,
@@ -222,9 +222,9 @@ impl<'a> Evidence<'a> {
             Value::Object(members) => {
                 for (k, x) in members {
                     let key = normalize(k);
-                    if self.keys.len() < 4096 {
-                        self.keys.push_str(&key);
-                        self.keys.push(' ');
+                    if self.context.len() < 4096 {
+                        self.context.push_str(&key);
+                        self.context.push(' ');
                     }
                     self.member(&key, x);
                     self.walk(x, depth + 1);
@@ -258,10 +258,10 @@ impl<'a> Evidence<'a> {
                 self.failed = true;
             }
             let rank = code_rank(key);
-            if is_code && self.keys.len() < 4096 {
+            if is_code && self.context.len() < 4096 {
                 // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
-                self.keys.push_str(&normalize(t));
-                self.keys.push(' ');
+                self.context.push_str(&normalize(t));
+                self.context.push(' ');
             }
             // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
             let shouting = message_key
@@ -434,7 +434,7 @@ pub fn detect(input: &Input) -> Option<Found> {
     // The same words mean a shopper's card or wallet on a page or in a payment, and an API
     // account's prepaid credit in an API's error: "insufficient balance".
     let payment = input.json.is_none() || {
-        let mut hay = [text.as_str(), " ", ev.keys.as_str()].concat();
+        let mut hay = [text.as_str(), " ", ev.context.as_str()].concat();
         for (_, _, n) in &ev.codes {
             hay.push(' ');
             hay.push_str(n);
@@ -471,7 +471,7 @@ pub fn detect(input: &Input) -> Option<Found> {
     };
     let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
     let session = {
-        let hay = [text.as_str(), " ", ev.keys.as_str()].concat();
+        let hay = [text.as_str(), " ", ev.context.as_str()].concat();
         SESSION_WORDS.iter().any(|w| hay.contains(w))
     };
     let cause = site_key(cause, input, session);

@@ -106,11 +106,6 @@ impl<'a> Input<'a> {
         self.at(dotted)?.as_str()
     }
 
-    /// The string or number text at a dotted path.
-    pub fn text_at(&self, dotted: &str) -> Option<&str> {
-        self.at(dotted)?.as_text()
-    }
-
     /// The media type, lowercased: `Exchange::content_type`, else the `Content-Type` header.
     pub fn media_type(&self) -> String {
         let ct = self
