@@ -4,7 +4,7 @@
 //! cargo xtask demo [--port N]      install what is missing, build, serve the demo site
 //! cargo xtask test                 install what is missing, run every test layer
 //! cargo xtask build                build dist/ and print the size of every file
-//! cargo xtask size                 print sizes and check the budgets
+//! cargo xtask size [--functions N] print sizes and check the budgets, or the largest functions
 //! cargo xtask diagnose [--locale id|en] FILE...
 //! cargo xtask accuracy             diagnosis accuracy on the fixtures, leave-one-vendor-out
 //! cargo xtask readme               rewrite README's tables of causes and sources
@@ -52,11 +52,11 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "{}",
+                // The usage lines of the doc comment above, however many there are.
                 include_str!("main.rs")
                     .lines()
-                    .take(16)
-                    .skip(2)
-                    .map(|l| l.trim_start_matches("//! ").trim_start_matches("//!"))
+                    .filter_map(|l| l.strip_prefix("//! cargo xtask"))
+                    .map(|l| ["cargo xtask", l].concat())
                     .collect::<Vec<_>>()
                     .join("\n")
             );

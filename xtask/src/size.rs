@@ -24,7 +24,11 @@ pub struct Row {
     pub brotli: usize,
 }
 
-pub fn run(_args: &[String]) -> Result {
+pub fn run(args: &[String]) -> Result {
+    if let Some(at) = args.iter().position(|a| a == "--functions") {
+        let n = args.get(at + 1).and_then(|n| n.parse().ok()).unwrap_or(40);
+        return print_functions(n);
+    }
     let rows = measure()?;
     print(&rows);
     print_wasm_parts()?;
@@ -157,6 +161,84 @@ pub fn print_wasm_parts() -> Result {
     Ok(())
 }
 
+/// `cargo xtask size --functions [N]`: the N largest functions of the last release build, by the
+/// raw bytes of their bodies, with their names. The shipped wasm has no names, so the release
+/// wasm of the last `cargo xtask build` goes through wasm-bindgen and `wasm-opt -Oz --debuginfo`
+/// again, which keeps them; the sizes are those of that build (within a few bytes of the shipped
+/// one, whose import names are shortened afterwards).
+pub fn print_functions(n: usize) -> Result {
+    let target = crate::target_dir();
+    let built = [
+        target.join("release-nightly/wasm32-unknown-unknown/release/explain402.wasm"),
+        target.join("wasm32-unknown-unknown/release/explain402.wasm"),
+    ];
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let wasm = built
+        .iter()
+        .filter(|p| p.exists())
+        .max_by_key(|p| modified(p))
+        .ok_or("no release wasm: run `cargo xtask build` first")?;
+    let dir = target.join("size-functions");
+    let _ = std::fs::remove_dir_all(&dir);
+    crate::setup::run(
+        std::process::Command::new("wasm-bindgen")
+            .arg(wasm)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "named",
+                "--out-dir",
+            ])
+            .arg(&dir),
+    )?;
+    let named = dir.join("named_bg.wasm");
+    crate::setup::run(
+        std::process::Command::new(crate::root().join("node_modules/.bin/wasm-opt"))
+            .arg(&named)
+            .args(["-Oz", "--debuginfo", "--strip-producers", "-o"])
+            .arg(&named),
+    )?;
+    let bytes = std::fs::read(&named).map_err(|e| e.to_string())?;
+    let mut functions = crate::build::imports::functions(&bytes)?;
+    functions.sort_by_key(|f| std::cmp::Reverse(f.1));
+    let total: usize = functions.iter().map(|(_, s)| s).sum();
+    println!(
+        "{} functions, {total} bytes of code (raw), built from {}",
+        functions.len(),
+        wasm.display()
+    );
+    println!("{:>8} {:>6}  function", "bytes", "share");
+    for (name, size) in functions.iter().take(n) {
+        let share = *size as f64 * 100.0 / total.max(1) as f64;
+        println!("{size:>8} {share:>5.1}%  {}", without_hashes(name));
+    }
+    Ok(())
+}
+
+/// A Rust symbol without its crate hashes: `explain402[369037eea1b21155]::surface::explain` →
+/// `explain402::surface::explain`.
+fn without_hashes(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('[') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        match after.find(']') {
+            Some(close) if after[1..close].bytes().all(|b| b.is_ascii_hexdigit()) && close > 1 => {
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Fails when a budget is exceeded.
 pub fn check(rows: &[Row]) -> Result {
     let first = first_panel_files();
@@ -179,5 +261,19 @@ pub fn check(rows: &[Row]) -> Result {
         Ok(())
     } else {
         Err(errors.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_hashes;
+
+    #[test]
+    fn names_lose_their_crate_hashes_only() {
+        assert_eq!(
+            without_hashes("<explain402[369037eea1b21155]::x::Y as core[e7484f688342229a]::Z>::f"),
+            "<explain402::x::Y as core::Z>::f"
+        );
+        assert_eq!(without_hashes("a[i]::b[]"), "a[i]::b[]");
     }
 }

@@ -109,6 +109,92 @@ fn skip_limits(b: &[u8], at: &mut usize) -> Result {
     Ok(())
 }
 
+/// Skips an import's description; returns its kind (0 for a function).
+fn skip_import_desc(b: &[u8], at: &mut usize) -> Result<u8> {
+    let kind = take(b, at, 1)?[0];
+    match kind {
+        0 => {
+            read_leb(b, at)?;
+        }
+        1 => {
+            take(b, at, 1)?;
+            skip_limits(b, at)?;
+        }
+        2 => skip_limits(b, at)?,
+        3 => {
+            take(b, at, 2)?;
+        }
+        4 => {
+            take(b, at, 1)?;
+            read_leb(b, at)?;
+        }
+        kind => return Err(format!("wasm: unknown import kind {kind}")),
+    }
+    Ok(kind)
+}
+
+/// Every function defined in `wasm` (not imported), with its name from the `name` section (or
+/// `function[i]`) and the size of its body in bytes.
+pub fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>> {
+    let sections = sections(wasm)?;
+    let mut imported = 0;
+    if let Some((_, b)) = sections.iter().find(|(id, _)| *id == 2) {
+        let mut at = 0;
+        for _ in 0..read_leb(b, &mut at)? {
+            for _ in 0..2 {
+                let len = read_leb(b, &mut at)? as usize;
+                take(b, &mut at, len)?;
+            }
+            if skip_import_desc(b, &mut at)? == 0 {
+                imported += 1;
+            }
+        }
+    }
+    let mut sizes = Vec::new();
+    if let Some((_, b)) = sections.iter().find(|(id, _)| *id == 10) {
+        let mut at = 0;
+        for _ in 0..read_leb(b, &mut at)? {
+            let len = read_leb(b, &mut at)? as usize;
+            take(b, &mut at, len)?;
+            sizes.push(len);
+        }
+    }
+    let mut names = std::collections::HashMap::new();
+    for (_, b) in sections.iter().filter(|(id, _)| *id == 0) {
+        let mut at = 0;
+        let len = read_leb(b, &mut at)? as usize;
+        if take(b, &mut at, len)? != b"name" {
+            continue;
+        }
+        while at < b.len() {
+            let sub = take(b, &mut at, 1)?[0];
+            let len = read_leb(b, &mut at)? as usize;
+            let body = take(b, &mut at, len)?;
+            if sub != 1 {
+                continue;
+            }
+            let mut i = 0;
+            for _ in 0..read_leb(body, &mut i)? {
+                let index = read_leb(body, &mut i)?;
+                let len = read_leb(body, &mut i)? as usize;
+                let name = String::from_utf8_lossy(take(body, &mut i, len)?).into_owned();
+                names.insert(index, name);
+            }
+        }
+    }
+    Ok(sizes
+        .into_iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let index = (imported + i) as u32;
+            let name = names
+                .remove(&index)
+                .unwrap_or_else(|| format!("function[{index}]"));
+            (name, size)
+        })
+        .collect())
+}
+
 /// The sections of a version-1 wasm module, in order: (id, contents).
 pub fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>> {
     if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
@@ -153,24 +239,7 @@ fn rewrite_import_section(b: &[u8], rename: &mut impl FnMut(&str) -> String) -> 
         let field = std::str::from_utf8(take(b, &mut at, field_len)?)
             .map_err(|_| "wasm: import name is not UTF-8")?;
         let desc_start = at;
-        match take(b, &mut at, 1)?[0] {
-            0 => {
-                read_leb(b, &mut at)?;
-            }
-            1 => {
-                take(b, &mut at, 1)?;
-                skip_limits(b, &mut at)?;
-            }
-            2 => skip_limits(b, &mut at)?,
-            3 => {
-                take(b, &mut at, 2)?;
-            }
-            4 => {
-                take(b, &mut at, 1)?;
-                read_leb(b, &mut at)?;
-            }
-            kind => return Err(format!("wasm: unknown import kind {kind}")),
-        }
+        skip_import_desc(b, &mut at)?;
         let new = rename(field);
         write_leb(module_len as u32, &mut out);
         out.extend_from_slice(module);
