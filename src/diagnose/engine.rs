@@ -16,6 +16,7 @@ use super::{Cause, Party};
 use crate::json::Value;
 use crate::knowledge::check::list;
 use crate::knowledge::norm::{glob, normalize, MAX_CODE};
+use std::cell::OnceCell;
 
 /// Most values a path may yield (a hostile body can hold thousands of array elements).
 const MAX_VALUES: usize = 32;
@@ -140,7 +141,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// What a pack (or rule) reads of a response: its codes, declines first, and its messages.
-pub struct Fields<'a> {
+pub struct Read<'a> {
     /// (as sent, normalized), declines first.
     pub codes: Vec<(&'a str, String)>,
     /// How many of `codes` are decline codes.
@@ -151,29 +152,49 @@ pub struct Fields<'a> {
     pub raw: String,
 }
 
+/// A pack's fields of one response, read on first use: most packs are ruled out by their
+/// `[[when]]` blocks (a host, a header, a field that is absent) before any code is read.
+pub struct Fields<'a> {
+    pack: &'a Value,
+    input: &'a Input<'a>,
+    read: OnceCell<Read<'a>>,
+}
+
 impl<'a> Fields<'a> {
-    /// The fields named by a pack's `declines`, `codes` and `messages` paths.
-    pub fn of(pack: &Value, input: &'a Input) -> Fields<'a> {
-        let read = |key: &str| {
-            let mut out = Vec::new();
-            for p in list(pack.get(key)) {
-                values(input, p, &mut out);
-            }
-            out
-        };
-        let code = |s: &'a str| (s.len() <= MAX_CODE).then(|| (s, normalize(s)));
-        let declines: Vec<_> = read("declines").into_iter().filter_map(code).collect();
-        let n = declines.len();
-        let mut codes = declines;
-        codes.extend(read("codes").into_iter().filter_map(code));
-        codes.retain(|(_, n)| !n.is_empty());
-        let raw = read("messages").join(" ");
+    /// The fields named by a pack's `declines`, `codes` and `messages` paths (not read yet).
+    pub fn of(pack: &'a Value, input: &'a Input<'a>) -> Fields<'a> {
         Fields {
-            codes,
-            declines: n,
-            message: fold(&raw),
-            raw,
+            pack,
+            input,
+            read: OnceCell::new(),
         }
+    }
+
+    /// The fields, read now if they were not yet.
+    pub fn get(&self) -> &Read<'a> {
+        self.read.get_or_init(|| {
+            let (pack, input) = (self.pack, self.input);
+            let read = |key: &str| {
+                let mut out = Vec::new();
+                for p in list(pack.get(key)) {
+                    values(input, p, &mut out);
+                }
+                out
+            };
+            let code = |s: &'a str| (s.len() <= MAX_CODE).then(|| (s, normalize(s)));
+            let declines: Vec<_> = read("declines").into_iter().filter_map(code).collect();
+            let n = declines.len();
+            let mut codes = declines;
+            codes.extend(read("codes").into_iter().filter_map(code));
+            codes.retain(|(_, n)| !n.is_empty());
+            let raw = read("messages").join(" ");
+            Read {
+                codes,
+                declines: n,
+                message: fold(&raw),
+                raw,
+            }
+        })
     }
 }
 
@@ -238,11 +259,12 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
         "code" => {
             skip_code
                 || fields
+                    .get()
                     .codes
                     .iter()
                     .any(|(_, n)| list(Some(want)).any(|p| glob(p, n)))
         }
-        "message" => list(Some(want)).any(|p| phrase_in(&fields.message, p)),
+        "message" => list(Some(want)).any(|p| phrase_in(&fields.get().message, p)),
         "body" | "bodyIncludes" => list(Some(want))
             .any(|p| phrase_in(input.page_text(), p) || phrase_in(input.raw_text(), p)),
         // Not conditions: what an entry means, and where a rule reads.
@@ -273,7 +295,7 @@ pub fn decide<'p>(
     input: &Input,
     fields: &Fields,
 ) -> Option<(usize, &'p Value, Option<usize>)> {
-    for (ci, (_, norm)) in fields.codes.iter().enumerate() {
+    for (ci, (_, norm)) in fields.get().codes.iter().enumerate() {
         for (i, e) in entries.iter().enumerate() {
             let Some(want) = e.get("code") else { continue };
             if list(Some(want)).any(|p| glob(p, norm)) && holds(e, input, fields, true) {
@@ -312,7 +334,7 @@ pub fn found(
         .and_then(Value::as_str)
         .and_then(Party::parse);
     let sensitive = entry.get("sensitive").and_then(Value::as_bool) == Some(true)
-        || fields.codes.iter().any(|(c, _)| is_sensitive(c))
+        || fields.get().codes.iter().any(|(c, _)| is_sensitive(c))
         || sensitive_anywhere(input);
     let mut f = Found::new(
         if sensitive {
@@ -327,13 +349,13 @@ pub fn found(
     // The code reported is the one that decided, or the first that is not a decline code
     // (a decline code is reported as such).
     let code = match decided_on {
-        Some(i) if i >= fields.declines => fields.codes.get(i),
+        Some(i) if i >= fields.get().declines => fields.get().codes.get(i),
         _ => None,
     }
-    .or(fields.codes.get(fields.declines));
+    .or(fields.get().codes.get(fields.get().declines));
     f.details.code = code.and_then(|(c, _)| code_token(c));
-    if fields.declines > 0 {
-        f.details.decline_code = fields.codes.first().and_then(|(c, _)| code_token(c));
+    if fields.get().declines > 0 {
+        f.details.decline_code = fields.get().codes.first().and_then(|(c, _)| code_token(c));
     }
     let mut refs = Vec::new();
     for p in list(pack.get("references")) {
@@ -341,7 +363,7 @@ pub fn found(
     }
     f.details.reference = refs.into_iter().find_map(reference_text);
     f.details.amount = pack.get("amount").and_then(|a| amount(a, input));
-    f.details.links.extend(message_link(&f.cause, &fields.raw));
+    f.details.links.extend(message_link(&f.cause, &fields.get().raw));
     f
 }
 
@@ -395,18 +417,32 @@ fn amount(spec: &Value, input: &Input) -> Option<Amount> {
     }
 }
 
-/// Applies one pack: `None` when it does not recognize the response or no entry matches.
-/// `hosts_only`: the first pass, where only packs recognized by the response's host count.
-pub fn apply(pack: &Value, input: &Input, hosts_only: bool) -> Option<Found> {
-    let fields = Fields::of(pack, input);
-    let by_host = recognize(pack, input, &fields)?;
-    if by_host != hosts_only {
-        return None;
+/// What the first pack that applies and has an entry for the response decides. Packs whose
+/// `host` names the response's host come first (the URL says which vendor answered), then the
+/// others in file order; each pack's fields are read once, and only if it applies.
+pub fn run<'a>(packs: impl Iterator<Item = &'a Value>, input: &'a Input<'a>) -> Option<Found> {
+    let mut by_shape = Vec::new();
+    for pack in packs {
+        let fields = Fields::of(pack, input);
+        match recognize(pack, input, &fields) {
+            Some(true) => {
+                if let Some(f) = apply(pack, input, &fields) {
+                    return Some(f);
+                }
+            }
+            Some(false) => by_shape.push(fields),
+            None => {}
+        }
     }
+    by_shape.iter().find_map(|f| apply(f.pack, input, f))
+}
+
+/// The entry of a recognized pack that decides, as a finding.
+fn apply(pack: &Value, input: &Input, fields: &Fields) -> Option<Found> {
     let entries = pack.get("entry")?.as_array()?;
-    let (index, entry, on) = decide(entries, input, &fields)?;
+    let (index, entry, on) = decide(entries, input, fields)?;
     let id = crate::knowledge::id(pack);
-    let mut f = found(pack, entry, on, &fields, input, Source::Pack(id.to_owned()));
+    let mut f = found(pack, entry, on, fields, input, Source::Pack(id.to_owned()));
     f.matched = Some((id.to_owned(), index));
     Some(f)
 }

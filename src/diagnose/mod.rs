@@ -167,8 +167,7 @@ fn builtin(input: &Input, skip_pack: Option<&str>) -> Option<Found> {
     PROTOCOLS
         .iter()
         .find_map(|detect| detect(input))
-        .or_else(|| packs().find_map(|p| engine::apply(p, input, true)))
-        .or_else(|| packs().find_map(|p| engine::apply(p, input, false)))
+        .or_else(|| engine::run(packs(), input))
         .or_else(|| HINTS.iter().find_map(|detect| detect(input)))
         .or_else(|| fallback::detect(input))
 }
