@@ -363,7 +363,9 @@ pub fn found(
     }
     f.details.reference = refs.into_iter().find_map(reference_text);
     f.details.amount = pack.get("amount").and_then(|a| amount(a, input));
-    f.details.links.extend(message_link(&f.cause, &fields.get().raw));
+    f.details
+        .links
+        .extend(message_link(&f.cause, &fields.get().raw));
     f
 }
 
