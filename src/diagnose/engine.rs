@@ -256,20 +256,19 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
                 got.iter().any(|g| wanted.iter().any(|w| g.trim() == *w))
             })
         }),
-        "code" => {
-            skip_code
-                || fields
-                    .get()
-                    .codes
-                    .iter()
-                    .any(|(_, n)| list(Some(want)).any(|p| glob(p, n)))
-        }
+        "code" => skip_code || fields.get().codes.iter().any(|(_, n)| names(want, n)),
         "message" => list(Some(want)).any(|p| phrase_in(&fields.get().message, p)),
         "body" | "bodyIncludes" => list(Some(want))
             .any(|p| phrase_in(input.page_text(), p) || phrase_in(input.raw_text(), p)),
         // Not conditions: what an entry means, and where a rule reads.
         _ => true,
     })
+}
+
+/// Whether a `code` condition (a code or a list, `*` and `?` wildcards) names the normalized
+/// code `norm`.
+fn names(want: &Value, norm: &str) -> bool {
+    list(Some(want)).any(|p| glob(p, norm))
 }
 
 /// Whether the pack applies to `input`: `Some(true)` when a `[[when]]` block naming a host
@@ -298,7 +297,7 @@ pub fn decide<'p>(
     for (ci, (_, norm)) in fields.get().codes.iter().enumerate() {
         for (i, e) in entries.iter().enumerate() {
             let Some(want) = e.get("code") else { continue };
-            if list(Some(want)).any(|p| glob(p, norm)) && holds(e, input, fields, true) {
+            if names(want, norm) && holds(e, input, fields, true) {
                 return Some((i, e, Some(ci)));
             }
         }

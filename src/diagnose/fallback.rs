@@ -403,13 +403,11 @@ pub fn detect(input: &Input) -> Option<Found> {
             ev.codes.push((1, value, normalize(value)));
         }
     }
-    let says_failed = || {
-        let text = fold(&ev.messages.join(" "));
-        FAILED_WORDS.iter().any(|w| text.contains(w))
-    };
+    let messages = ev.messages.join(" ");
+    let folded = fold(&messages);
     // A 2xx body is a payment result an app handed over: explained only when it says it failed
     // (an outcome field, or failure wording).
-    if input.status() < 400 && !ev.failed && !says_failed() {
+    if input.status() < 400 && !ev.failed && !FAILED_WORDS.iter().any(|w| folded.contains(w)) {
         return None;
     }
     let source = if input.json.is_some() {
@@ -427,20 +425,18 @@ pub fn detect(input: &Input) -> Option<Found> {
         return Some(f);
     }
     let text = if input.json.is_some() {
-        fold(&ev.messages.join(" "))
+        folded
     } else {
         input.page_text().to_owned()
     };
+    // The wording and the keys and short values seen, for the context of the words.
+    let hay = [text.as_str(), " ", ev.context.as_str()].concat();
     // The same words mean a shopper's card or wallet on a page or in a payment, and an API
     // account's prepaid credit in an API's error: "insufficient balance".
-    let payment = input.json.is_none() || {
-        let mut hay = [text.as_str(), " ", ev.context.as_str()].concat();
-        for (_, _, n) in &ev.codes {
-            hay.push(' ');
-            hay.push_str(n);
-        }
-        PAYMENT_WORDS.iter().any(|w| hay.contains(w))
-    };
+    let payment = input.json.is_none()
+        || PAYMENT_WORDS
+            .iter()
+            .any(|w| hay.contains(w) || ev.codes.iter().any(|(_, _, n)| n.contains(w)));
     let phrase = || {
         let markup = match input.json {
             None => markers(input.raw_text()),
@@ -470,16 +466,12 @@ pub fn detect(input: &Input) -> Option<Found> {
         },
     };
     let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
-    let session = {
-        let hay = [text.as_str(), " ", ev.context.as_str()].concat();
-        SESSION_WORDS.iter().any(|w| hay.contains(w))
-    };
+    let session = SESSION_WORDS.iter().any(|w| hay.contains(w));
     let cause = site_key(cause, input, session);
     let mut f = Found::new(cause, source).code(code);
-    f.details.links.extend(super::engine::message_link(
-        &f.cause,
-        &ev.messages.join(" "),
-    ));
+    f.details
+        .links
+        .extend(super::engine::message_link(&f.cause, &messages));
     Some(f)
 }
 
