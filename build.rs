@@ -1,6 +1,7 @@
-//! Compiles the knowledge (knowledge/vendors/*.toml, knowledge/lexicon.toml) into JSON for the
-//! engine: `knowledge.json` (what the wasm carries: no sources, names or families, codes
-//! normalized) and `knowledge-full.json` (everything, for the native tests and the automation).
+//! Compiles the knowledge (knowledge/vendors/*.toml, knowledge/lexicon.toml) for the engine:
+//! `knowledge.bin` (what the wasm carries, in the compact form of src/knowledge/bin.rs: no
+//! sources, names or families, codes normalized) and `knowledge-full.json` (everything, for the
+//! native tests and the automation).
 
 #[path = "src/knowledge/norm.rs"]
 #[allow(dead_code)]
@@ -11,6 +12,11 @@ mod norm;
 #[path = "src/json.rs"]
 #[allow(dead_code)]
 mod json;
+
+// The compact form the wasm reads in place.
+#[path = "src/knowledge/bin.rs"]
+#[allow(dead_code)]
+mod bin;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -64,8 +70,42 @@ fn main() {
     lean.push_str(",\"lexicon\":");
     json(&signals, &mut lean, true, "signal");
     lean.push('}');
-    std::fs::write(Path::new(&out).join("knowledge.json"), lean).expect("OUT_DIR is writable");
+    let mut tree = json::Value::parse(&lean).expect("the lean knowledge is JSON");
+    // A pack's members in the order the engine asks for them (most packs are ruled out by
+    // their `when` blocks), so that finding one skips as little as possible.
+    if let json::Value::Object(top) = &mut tree {
+        for (_, part) in top.iter_mut() {
+            if let json::Value::Array(packs) = part {
+                for pack in packs {
+                    if let json::Value::Object(members) = pack {
+                        members.sort_by_key(|(k, _)| {
+                            PACK_ORDER
+                                .iter()
+                                .position(|o| o == k)
+                                .unwrap_or(PACK_ORDER.len())
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let mut compiled = Vec::new();
+    bin::encode(&tree, &mut compiled);
+    std::fs::write(Path::new(&out).join("knowledge.bin"), compiled).expect("OUT_DIR is writable");
 }
+
+/// The order of a compiled pack's members.
+const PACK_ORDER: &[&str] = &[
+    "id",
+    "when",
+    "party",
+    "declines",
+    "codes",
+    "messages",
+    "references",
+    "amount",
+    "entry",
+];
 
 /// The pack-level keys that cannot be conditions. In TOML a key written after a `[[when]]`
 /// header belongs to that block; these are moved back to the pack, where they mean something.

@@ -1,12 +1,13 @@
 //! The one engine that reads knowledge: a vendor pack, or an integrator rule, applied to one
-//! response. Packs and rules are JSON values in the language of `knowledge/README.md`; this
-//! file is its interpreter.
+//! response. Packs and rules are trees in the language of `knowledge/README.md`, compiled to the
+//! form of `knowledge::bin`; this file is its interpreter.
 //!
 //! # Design
-//! The engine works on the parsed JSON directly instead of building typed structures first:
+//! The engine reads the compiled trees in place instead of building typed structures first:
 //! the same code reads the built-in packs (compiled from TOML by build.rs) and the
-//! integrator's rules, and a malformed part of either only fails to match (rules are checked
-//! with warnings by `knowledge::check` before they get here).
+//! integrator's rules (compiled when configured), nothing is parsed or allocated up front, and
+//! a malformed part of either only fails to match (rules are checked with warnings by
+//! `knowledge::check` before they are compiled).
 
 use super::details::{Amount, Link, Source};
 use super::extract::{first_url, reference_text};
@@ -14,7 +15,7 @@ use super::input::{code_token, Found, Input};
 use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
 use super::{Cause, Party};
 use crate::json::Value;
-use crate::knowledge::check::list;
+use crate::knowledge::bin::{strings as list, Node};
 use crate::knowledge::norm::{glob, normalize, MAX_CODE};
 use std::cell::OnceCell;
 
@@ -154,15 +155,15 @@ pub struct Read<'a> {
 
 /// A pack's fields of one response, read on first use: most packs are ruled out by their
 /// `[[when]]` blocks (a host, a header, a field that is absent) before any code is read.
-pub struct Fields<'a> {
-    pack: &'a Value,
+pub struct Fields<'p, 'a> {
+    pack: Node<'p>,
     input: &'a Input<'a>,
     read: OnceCell<Read<'a>>,
 }
 
-impl<'a> Fields<'a> {
+impl<'p, 'a> Fields<'p, 'a> {
     /// The fields named by a pack's `declines`, `codes` and `messages` paths (not read yet).
-    pub fn of(pack: &'a Value, input: &'a Input<'a>) -> Fields<'a> {
+    pub fn of(pack: Node<'p>, input: &'a Input<'a>) -> Fields<'p, 'a> {
         Fields {
             pack,
             input,
@@ -200,39 +201,35 @@ impl<'a> Fields<'a> {
 
 /// Whether every condition of `cond` holds (`skip_code`: the `code` condition was checked by
 /// the caller against one value).
-pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> bool {
-    let Some(members) = cond.as_object() else {
-        return false;
-    };
-    members.iter().all(|(key, want)| match key.as_str() {
-        "status" => match want {
-            Value::Array(a) => a
-                .iter()
-                .any(|s| s.as_u64() == Some(u64::from(input.status()))),
-            s => s.as_u64() == Some(u64::from(input.status())),
-        },
+pub fn holds(cond: Node, input: &Input, fields: &Fields, skip_code: bool) -> bool {
+    cond.members().all(|(key, want)| match key {
+        "status" => {
+            let status = Some(u64::from(input.status()));
+            match want.is_array() {
+                true => want.items().any(|s| s.as_u64() == status),
+                false => want.as_u64() == status,
+            }
+        }
         "host" => input.host.as_deref().is_some_and(|h| {
             list(Some(want)).any(|w| {
                 let w = w.to_ascii_lowercase();
                 h == w || h.strip_suffix(w.as_str()).is_some_and(|p| p.ends_with('.'))
             })
         }),
-        "header" => want.as_object().is_some_and(|m| {
-            m.iter().all(|(name, sub)| {
-                let sub = sub.as_str().unwrap_or("").to_ascii_lowercase();
-                let has = |v: &str| v.to_ascii_lowercase().contains(&sub);
-                match name.strip_suffix('*') {
-                    Some(prefix) => {
-                        let prefix = prefix.to_ascii_lowercase();
-                        input
-                            .ex
-                            .headers
-                            .iter()
-                            .any(|(n, v)| n.starts_with(&prefix) && has(v))
-                    }
-                    None => input.header(name).is_some_and(has),
+        "header" => want.members().all(|(name, sub)| {
+            let sub = sub.as_str().unwrap_or("").to_ascii_lowercase();
+            let has = |v: &str| v.to_ascii_lowercase().contains(&sub);
+            match name.strip_suffix('*') {
+                Some(prefix) => {
+                    let prefix = prefix.to_ascii_lowercase();
+                    input
+                        .ex
+                        .headers
+                        .iter()
+                        .any(|(n, v)| n.starts_with(&prefix) && has(v))
                 }
-            })
+                None => input.header(name).is_some_and(has),
+            }
         }),
         "has" => list(Some(want)).all(|p| {
             let mut found = Vec::new();
@@ -244,17 +241,22 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
                 !found.is_empty()
             })
         }),
-        "match" => want.as_object().is_some_and(|m| {
-            m.iter().all(|(p, wanted)| {
-                let mut got = Vec::new();
-                values(input, p, &mut got);
-                let wanted: Vec<&str> = match wanted {
-                    Value::Array(a) => a.iter().filter_map(text).collect(),
-                    v => text(v).into_iter().collect(),
-                };
-                // Exact: a vendor's casing is part of its shape (Xendit `FAILED`, Omise `failed`).
-                got.iter().any(|g| wanted.iter().any(|w| g.trim() == *w))
-            })
+        "match" => want.members().all(|(p, wanted)| {
+            let mut got = Vec::new();
+            values(input, p, &mut got);
+            fn one(w: Node<'_>) -> Option<&str> {
+                match w.as_bool() {
+                    Some(true) => Some("true"),
+                    Some(false) => Some("false"),
+                    None => w.as_text(),
+                }
+            }
+            // Exact: a vendor's casing is part of its shape (Xendit `FAILED`, Omise `failed`).
+            let wanted = |g: &str| match wanted.is_array() {
+                true => wanted.items().any(|w| one(w) == Some(g)),
+                false => one(wanted) == Some(g),
+            };
+            got.iter().any(|g| wanted(g.trim()))
         }),
         "code" => skip_code || fields.get().codes.iter().any(|(_, n)| names(want, n)),
         "message" => list(Some(want)).any(|p| phrase_in(&fields.get().message, p)),
@@ -267,16 +269,15 @@ pub fn holds(cond: &Value, input: &Input, fields: &Fields, skip_code: bool) -> b
 
 /// Whether a `code` condition (a code or a list, `*` and `?` wildcards) names the normalized
 /// code `norm`.
-fn names(want: &Value, norm: &str) -> bool {
-    list(Some(want)).any(|p| glob(p, norm))
+fn names(want: Node, norm: &str) -> bool {
+    want.strings().any(|p| glob(p, norm))
 }
 
 /// Whether the pack applies to `input`: `Some(true)` when a `[[when]]` block naming a host
 /// holds (the URL says which vendor answered), `Some(false)` for any other block.
-pub fn recognize(pack: &Value, input: &Input, fields: &Fields) -> Option<bool> {
-    let blocks = pack.get("when")?.as_array()?;
+pub fn recognize(pack: Node, input: &Input, fields: &Fields) -> Option<bool> {
     let mut by_shape = false;
-    for b in blocks {
+    for b in pack.get("when")?.items() {
         if holds(b, input, fields, false) {
             if b.get("host").is_some() {
                 return Some(true);
@@ -290,25 +291,25 @@ pub fn recognize(pack: &Value, input: &Input, fields: &Fields) -> Option<bool> {
 /// The entry of a recognized pack (or the rule list) that decides, with the code it decided
 /// on: code fields in order, then message entries, then defaults (knowledge/README.md).
 pub fn decide<'p>(
-    entries: &'p [Value],
+    entries: Node<'p>,
     input: &Input,
     fields: &Fields,
-) -> Option<(usize, &'p Value, Option<usize>)> {
+) -> Option<(usize, Node<'p>, Option<usize>)> {
     for (ci, (_, norm)) in fields.get().codes.iter().enumerate() {
-        for (i, e) in entries.iter().enumerate() {
+        for (i, e) in entries.items().enumerate() {
             let Some(want) = e.get("code") else { continue };
             if names(want, norm) && holds(e, input, fields, true) {
                 return Some((i, e, Some(ci)));
             }
         }
     }
-    let with = |key: &str, e: &Value| e.get(key).is_some();
-    let tiers: [&dyn Fn(&Value) -> bool; 2] = [&|e| with("message", e) && !with("code", e), &|e| {
-        !with("message", e) && !with("code", e)
-    }];
-    for tier in tiers {
-        for (i, e) in entries.iter().enumerate() {
-            if tier(e) && holds(e, input, fields, false) {
+    // Then the entries with a message and no code, then those with neither.
+    for with_message in [true, false] {
+        for (i, e) in entries.items().enumerate() {
+            if e.get("code").is_none()
+                && e.get("message").is_some() == with_message
+                && holds(e, input, fields, false)
+            {
                 return Some((i, e, None));
             }
         }
@@ -319,20 +320,20 @@ pub fn decide<'p>(
 /// What an entry decided, as a finding: cause, party, the codes it read, the amount and the
 /// reference its pack knows where to find.
 pub fn found(
-    pack: &Value,
-    entry: &Value,
+    pack: Node,
+    entry: Node,
     decided_on: Option<usize>,
     fields: &Fields,
     input: &Input,
     source: Source,
 ) -> Found {
-    let cause = Cause::parse(entry.get("cause").and_then(Value::as_str).unwrap_or(""));
+    let cause = Cause::parse(entry.get("cause").and_then(Node::as_str).unwrap_or(""));
     let party = entry
         .get("party")
         .or(pack.get("party"))
-        .and_then(Value::as_str)
+        .and_then(Node::as_str)
         .and_then(Party::parse);
-    let sensitive = entry.get("sensitive").and_then(Value::as_bool) == Some(true)
+    let sensitive = entry.get("sensitive").and_then(Node::as_bool) == Some(true)
         || fields.get().codes.iter().any(|(c, _)| is_sensitive(c))
         || sensitive_anywhere(input);
     let mut f = Found::new(
@@ -387,7 +388,7 @@ pub fn message_link(cause: &Cause, message: &str) -> Option<Link> {
 }
 
 /// A pack's `amount`: `{ value, currency, unit }` or `{ text }` ("USD 0.01").
-fn amount(spec: &Value, input: &Input) -> Option<Amount> {
+fn amount(spec: Node, input: &Input) -> Option<Amount> {
     let first = |key: &str| {
         let mut out = Vec::new();
         values(input, spec.get(key)?.as_str()?, &mut out);
@@ -405,11 +406,11 @@ fn amount(spec: &Value, input: &Input) -> Option<Amount> {
         return Some(fiat(atomic, decimals, code));
     }
     let value = first("value")?;
-    let literal = spec.get("currency").and_then(Value::as_str);
+    let literal = spec.get("currency").and_then(Node::as_str);
     let currency =
         first("currency").or(literal.filter(|c| currency_code(c).is_some() && c.len() == 3))?;
     currency_code(currency)?;
-    if spec.get("unit").and_then(Value::as_str) == Some("minor") {
+    if spec.get("unit").and_then(Node::as_str) == Some("minor") {
         let atomic = digits(value)?;
         Some(fiat(atomic, stripe_decimals(currency), currency))
     } else {
@@ -421,7 +422,7 @@ fn amount(spec: &Value, input: &Input) -> Option<Amount> {
 /// What the first pack that applies and has an entry for the response decides. Packs whose
 /// `host` names the response's host come first (the URL says which vendor answered), then the
 /// others in file order; each pack's fields are read once, and only if it applies.
-pub fn run<'a>(packs: impl Iterator<Item = &'a Value>, input: &'a Input<'a>) -> Option<Found> {
+pub fn run<'p, 'a>(packs: impl Iterator<Item = Node<'p>>, input: &'a Input<'a>) -> Option<Found> {
     let mut by_shape = Vec::new();
     for pack in packs {
         let fields = Fields::of(pack, input);
@@ -439,9 +440,8 @@ pub fn run<'a>(packs: impl Iterator<Item = &'a Value>, input: &'a Input<'a>) -> 
 }
 
 /// The entry of a recognized pack that decides, as a finding.
-fn apply(pack: &Value, input: &Input, fields: &Fields) -> Option<Found> {
-    let entries = pack.get("entry")?.as_array()?;
-    let (index, entry, on) = decide(entries, input, fields)?;
+fn apply(pack: Node, input: &Input, fields: &Fields) -> Option<Found> {
+    let (index, entry, on) = decide(pack.get("entry")?, input, fields)?;
     let id = crate::knowledge::id(pack);
     let mut f = found(pack, entry, on, fields, input, Source::Pack(id.to_owned()));
     f.matched = Some((id.to_owned(), index));

@@ -18,7 +18,7 @@ use super::engine::{fold, is_sensitive, phrase_in, sensitive_anywhere};
 use super::input::{code_token, Found, Input};
 use super::Cause;
 use crate::json::Value;
-use crate::knowledge::check::list;
+use crate::knowledge::bin::{strings as list, Node};
 use crate::knowledge::lexicon;
 use crate::knowledge::norm::{normalize, MAX_CODE};
 
@@ -329,11 +329,11 @@ fn code_has(code: &str, signal: &str) -> bool {
 }
 
 /// The cause a signal names, in a payment's context or an API account's.
-fn cause_of(signal: &Value, payment: bool) -> Option<Cause> {
-    let account = signal.get("account").and_then(Value::as_str);
+fn cause_of(signal: Node, payment: bool) -> Option<Cause> {
+    let account = signal.get("account").and_then(Node::as_str);
     let label = match account {
         Some(a) if !payment => a,
-        _ => signal.get("cause").and_then(Value::as_str)?,
+        _ => signal.get("cause").and_then(Node::as_str)?,
     };
     Cause::builtin(label)
 }
@@ -349,7 +349,7 @@ fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cau
             .find_map(|(_, sent, norm)| {
                 // The longest signal word in the code says the most: `token_expired` is a sign-in
                 // before `expired` is a payment's time running out.
-                let mut best: Option<(usize, &Value)> = None;
+                let mut best: Option<(usize, Node)> = None;
                 for s in lexicon() {
                     let len = list(s.get("codes"))
                         .filter(|c| code_has(norm, c))
@@ -375,8 +375,7 @@ fn by_phrase(text: &str, status: u16, payment: bool) -> Option<Cause> {
         }
         let usual = signal
             .get("status")
-            .and_then(Value::as_array)
-            .is_some_and(|a| a.iter().any(|s| s.as_u64() == Some(u64::from(status))));
+            .is_some_and(|a| a.items().any(|s| s.as_u64() == Some(u64::from(status))));
         let score = PHRASE + if usual { PRIOR } else { 0 };
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             if let Some(c) = cause_of(signal, payment) {
@@ -522,7 +521,6 @@ fn refines(cause: &Cause, specific: &Cause) -> bool {
 /// text does not show: the `markup` words of the lexicon's signals.
 fn markers(raw: &str) -> Option<Cause> {
     lexicon()
-        .iter()
         .find(|s| list(s.get("markup")).any(|m| raw.contains(m)))
         .and_then(|s| cause_of(s, true))
 }

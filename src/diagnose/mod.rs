@@ -159,9 +159,7 @@ pub fn trace(
 /// What the built-in knowledge makes of a response: protocols, packs (by host first), hints,
 /// the fallback.
 fn builtin(input: &Input, skip_pack: Option<&str>) -> Option<Found> {
-    let packs = crate::knowledge::packs()
-        .iter()
-        .filter(|p| Some(crate::knowledge::id(p)) != skip_pack);
+    let packs = crate::knowledge::packs().filter(|p| Some(crate::knowledge::id(*p)) != skip_pack);
     PROTOCOLS
         .iter()
         .find_map(|detect| detect(input))

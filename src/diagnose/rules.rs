@@ -34,6 +34,7 @@ use super::input::{Found, Input};
 use super::money::u64_text;
 use super::Party;
 use crate::json::Value;
+use crate::knowledge::bin::{encode, Node};
 use crate::knowledge::check;
 use crate::knowledge::norm::normalize;
 
@@ -70,8 +71,9 @@ const MESSAGE_FIELDS: &[&str] = &[
 /// Integrator rules, in the order given, and the page-wide party. `Rules::default()` has none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rules {
-    /// Each rule as a one-entry pack: `{"codes", "messages", "entry": [rule]}`.
-    packs: Vec<Value>,
+    /// Each rule as a one-entry pack, `{"codes", "messages", "entry": [rule]}`, compiled to
+    /// the form the engine reads (`knowledge::bin`).
+    packs: Vec<Vec<u8>>,
     /// The `party` option: every diagnosis gets this party (apps whose users bring their own
     /// API keys make the upstream account errors the user's).
     pub party: Option<Party>,
@@ -100,7 +102,9 @@ impl Rules {
                 warnings.push(["rules[", &u64_text(i as u64), "]: ", p].concat());
                 continue;
             }
-            packs.push(pack_of(item));
+            let mut compiled = Vec::new();
+            encode(&pack_of(item), &mut compiled);
+            packs.push(compiled);
         }
         Rules { packs, party: None }
     }
@@ -115,10 +119,10 @@ impl Rules {
 
     /// What the first matching rule says.
     pub(crate) fn find(&self, input: &Input) -> Option<Found> {
-        self.packs.iter().find_map(|pack| {
+        self.packs.iter().find_map(|bytes| {
+            let pack = Node::root(bytes);
             let fields = Fields::of(pack, input);
-            let entries = pack.get("entry")?.as_array()?;
-            let (_, entry, on) = decide(entries, input, &fields)?;
+            let (_, entry, on) = decide(pack.get("entry")?, input, &fields)?;
             Some(found(pack, entry, on, &fields, input, Source::Rule))
         })
     }
