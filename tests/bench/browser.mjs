@@ -1,7 +1,8 @@
 // Browser benchmarks of the widget in Debian's headless Chromium against the project's server
-// (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold)
-// and what 1,000 show/dismiss cycles leave behind. Progress goes to stderr; the figures go to
-// stdout as one JSON object, which `cargo xtask bench` turns into its table.
+// (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold, the
+// cold one split into its parts) and what 1,000 show/dismiss cycles leave behind. Progress goes
+// to stderr; the figures go to stdout as one JSON object, which `cargo xtask bench` turns into
+// its table.
 //
 // Every comparison is measured side by side in one run: the variants take turns within each
 // sample (in a rotating order), so drift in the machine's speed touches them all alike.
@@ -48,6 +49,13 @@ const ARGS = [
 /** The 402 every panel benchmark shows: a Stripe expired card (a dialog). */
 const FIXTURE = "stripe_expired_card";
 
+/**
+ * The User Timing marks of a cold panel, in pipeline order: the loader's (`src/js/core.js`, on
+ * the page's first load only) and the WASM's (on its first panel). A build without some of them
+ * gives `null` for those.
+ */
+const MARKS = ["glue", "compiled", "instantiated", "configured", "diagnosed", "built", "styled"];
+
 const log = (...a) => console.error("bench:", ...a);
 
 /** Median and spread of `xs`: p10, p25, median, p75, p90 (linear interpolation). */
@@ -82,31 +90,52 @@ function fixtureResponse() {
  */
 function pageHelpers() {
   const host = () => document.querySelector("[data-explain402]");
-  const laidOut = (h) => {
-    const box = (h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h;
-    const r = box.getBoundingClientRect();
+  /** Whether `el` has a non-zero layout box (asking forces style and layout). */
+  const boxed = (el) => {
+    const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
-  /** Resolves when `ready()` holds, checked now and after every DOM mutation. */
+  const laidOut = (h) => boxed((h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h);
+  /**
+   * Resolves when `ready()` holds, checked now and after every DOM mutation, with the time the
+   * check began.
+   */
   const until = (ready) =>
     new Promise((resolve) => {
       if (ready()) return resolve(performance.now());
       const mo = new MutationObserver(() => {
+        const t = performance.now();
         if (ready()) {
           mo.disconnect();
-          resolve(performance.now());
+          resolve(t);
         }
       });
       mo.observe(document.documentElement, { childList: true, subtree: true });
     });
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   window.__bench = {
-    /** { dom, visible, frame }: when the host was attached, laid out, and the next frame began. */
+    /**
+     * { dom, visible, frame }: when the host was attached, when its panel was known to have a
+     * layout box (after the layout that asking forces), and when the next frame began.
+     */
     async untilPanel() {
       const dom = await until(() => !!host());
-      let visible = performance.now();
-      while (!laidOut(host())) visible = await frame();
+      while (!laidOut(host())) await frame();
+      const visible = performance.now();
       return { dom, visible, frame: await frame() };
+    },
+    /** The time of each of the widget's User Timing marks after `t0` (ms), null when missing. */
+    marks(names, t0) {
+      const at = (n) => {
+        const e = performance.getEntriesByName("explain402:" + n, "mark")[0];
+        return e ? e.startTime - t0 : null;
+      };
+      return Object.fromEntries(names.map((n) => [n, at(n)]));
+    },
+    /** When the resource whose URL ends with `suffix` had fully arrived after `t0` (ms), or null. */
+    arrived(suffix, t0) {
+      const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
+      return e ? e.responseEnd - t0 : null;
     },
     /**
      * Times one panel: from the moment the app's (wrapped) fetch resolves a 402 to the panel
@@ -265,7 +294,7 @@ async function coldPanel(browser, response, errors) {
   const { page, context } = await newPage(browser, errors);
   try {
     return await page.evaluate(
-      async (r) => {
+      async ({ r, names }) => {
         await new Promise((resolve, reject) => {
           const s = document.createElement("script");
           s.src = "/dist/explain402.js";
@@ -275,15 +304,13 @@ async function coldPanel(browser, response, errors) {
         });
         const preloaded = performance.getEntriesByType("resource").filter((e) => e.name.includes("explain402_core")).length;
         const t = await window.__bench.timePanel(r);
-        // When the glue and the WASM had arrived, relative to the 402 (ms).
-        const arrived = (suffix) => {
-          const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
-          return e ? e.responseEnd - t.t0 : null;
-        };
-        const wasm = arrived("explain402_core_bg.wasm");
-        return { ...t, preloaded, glue: arrived("explain402_core.js"), wasm, afterWasm: wasm === null ? null : t.dom - wasm };
+        // When the glue and the WASM had arrived, and each mark, relative to the 402 (ms).
+        const b = window.__bench;
+        const wasm = b.arrived("explain402_core_bg.wasm", t.t0);
+        const afterWasm = wasm === null ? null : t.dom - wasm;
+        return { ...t, preloaded, glue: b.arrived("explain402_core.js", t.t0), wasm, afterWasm, marks: b.marks(names, t.t0) };
       },
-      response
+      { r: response, names: MARKS }
     );
   } finally {
     await context.close();
@@ -385,6 +412,7 @@ function summarize(out) {
   const k = out.ky;
   const l = out.loopback;
   const field = (xs, k) => stats(xs.map((x) => x[k]));
+  const marks = (xs) => Object.fromEntries(MARKS.map((n) => [n, stats(xs.map((x) => x.marks[n]))]));
   return {
     success: { plain: stats(s.plain), wrapped: stats(s.wrapped), wrappedVsPlain: pair(s.plain, s.wrapped) },
     ky: { ky: stats(k.ky), kyNoop: stats(k.kyNoop), kyHook: stats(k.kyHook), kyHookVsKyNoop: pair(k.kyNoop, k.kyHook) },
@@ -393,6 +421,7 @@ function summarize(out) {
     cold: {
       dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
       glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"), afterWasm: field(out.cold, "afterWasm"),
+      marks: marks(out.cold),
       preloaded: out.cold.filter((c) => c.preloaded > 0).length,
     },
   };

@@ -128,9 +128,11 @@ struct Row {
 }
 
 impl Row {
+    /// A row of statistics; `–` throughout when there were none (a mark the build does not emit).
     fn new(label: impl Into<String>, stats: &Value, unit: &str, digits: usize) -> Row {
         let f = |k: &str| match stats[k].as_f64() {
             Some(x) => format!("{x:.digits$}{unit}"),
+            None if stats.is_null() => "–".into(),
             None => "?".into(),
         };
         Row {
@@ -224,6 +226,8 @@ fn native_row(id: &str, what: &str, unit: &str, since: SystemTime) -> Result<Row
 
 /// The browser figures: label (`{fetch}`, `{ky}` and `{reqs}` stand for the sample counts), path
 /// of the statistics in the summary, unit, decimals, and the goal as a ceiling on the median.
+/// The parts of the cold panel are times from the 402, in pipeline order; those from the WASM's
+/// marks print `–` with a build that does not emit them.
 type BrowserRow = (&'static str, &'static str, &'static str, usize, Option<f64>);
 const BROWSER_ROWS: &[BrowserRow] = &[
     (
@@ -301,7 +305,45 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         Some(40.0),
     ),
     ("… cold: glue (JS) arrived", "cold.glue", " ms", 1, None),
+    ("… cold: glue imported", "cold.marks.glue", " ms", 1, None),
     ("… cold: WASM arrived", "cold.wasm", " ms", 1, None),
+    (
+        "… cold: WASM compiled",
+        "cold.marks.compiled",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… cold: instantiated",
+        "cold.marks.instantiated",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… cold: configured",
+        "cold.marks.configured",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… cold: first diagnosis",
+        "cold.marks.diagnosed",
+        " ms",
+        1,
+        None,
+    ),
+    ("… cold: panel built", "cold.marks.built", " ms", 1, None),
+    (
+        "… cold: styles applied",
+        "cold.marks.styled",
+        " ms",
+        1,
+        None,
+    ),
+    ("… cold: first layout", "cold.visible", " ms", 1, None),
     (
         "… cold: from WASM arrived to panel",
         "cold.afterWasm",
