@@ -1,8 +1,8 @@
 // Browser benchmarks of the widget in Debian's headless Chromium against the project's server
 // (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold, the
-// cold one split into its parts) and what 1,000 show/dismiss cycles leave behind. Progress goes
-// to stderr; the figures go to stdout as one JSON object, which `cargo xtask bench` turns into
-// its table.
+// cold one split into its parts and set beside sweetalert2's first dialog) and what 1,000
+// show/dismiss cycles leave behind. Progress goes to stderr; the figures go to stdout as one JSON
+// object, which `cargo xtask bench` turns into its table.
 //
 // Every comparison is measured side by side in one run: the variants take turns within each
 // sample (in a rotating order), so drift in the machine's speed touches them all alike.
@@ -56,6 +56,11 @@ const FIXTURE = "stripe_expired_card";
  */
 const MARKS = ["glue", "compiled", "instantiated", "configured", "diagnosed", "built", "styled"];
 
+/** sweetalert2, served by the project's server from node_modules (`xtask/src/serve/files.rs`). */
+const SWAL_URL = "/bench/sweetalert2.all.min.js";
+/** What the sweetalert2 dialog says: the title and explanation of the fixture's panel (en). */
+const SWAL_DIALOG = { title: "Your card has expired", text: "The card's expiry date has passed, so the bank can't process the payment." };
+
 const log = (...a) => console.error("bench:", ...a);
 
 /** Median and spread of `xs`: p10, p25, median, p75, p90 (linear interpolation). */
@@ -97,10 +102,10 @@ function pageHelpers() {
   };
   const laidOut = (h) => boxed((h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h);
   /**
-   * Resolves when `ready()` holds, checked now and after every DOM mutation, with the time the
-   * check began.
+   * Resolves when `ready()` holds, checked now and after every DOM mutation (attribute ones too
+   * with `attributes`), with the time the check began.
    */
-  const until = (ready) =>
+  const until = (ready, attributes = false) =>
     new Promise((resolve) => {
       if (ready()) return resolve(performance.now());
       const mo = new MutationObserver(() => {
@@ -110,7 +115,7 @@ function pageHelpers() {
           resolve(t);
         }
       });
-      mo.observe(document.documentElement, { childList: true, subtree: true });
+      mo.observe(document.documentElement, { childList: true, subtree: true, attributes });
     });
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   window.__bench = {
@@ -123,6 +128,18 @@ function pageHelpers() {
       while (!laidOut(host())) await frame();
       const visible = performance.now();
       return { dom, visible, frame: await frame() };
+    },
+    /**
+     * { dom, visible }: when a mutation showed `selector` in the DOM with a non-zero layout box
+     * (the time the check began, as `dom` above), and when that check returned.
+     */
+    async untilBoxed(selector) {
+      const found = () => {
+        const el = document.querySelector(selector);
+        return !!el && boxed(el);
+      };
+      const dom = await until(found, true);
+      return { dom, visible: performance.now() };
     },
     /** The time of each of the widget's User Timing marks after `t0` (ms), null when missing. */
     marks(names, t0) {
@@ -317,6 +334,77 @@ async function coldPanel(browser, response, errors) {
   }
 }
 
+/**
+ * The stricter cold panel: a fresh context and a blank page, and at the 402 the loader itself is
+ * added too; on its `load` the 402 goes to `Explain402.handle`. Everything the widget needs is
+ * fetched after t0, as sweetalert2's script is below.
+ */
+async function coldLoaderPanel(browser, response, errors) {
+  const { page, context } = await newPage(browser, errors);
+  try {
+    return await page.evaluate(
+      async ({ r, names }) => {
+        const b = window.__bench;
+        const res = new Response(r.body, { status: r.status, headers: r.headers });
+        const shown = b.untilPanel();
+        const t0 = performance.now();
+        await new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = "/dist/explain402.js";
+          s.onload = () => {
+            window.Explain402.handle(res);
+            resolve();
+          };
+          s.onerror = () => reject(new Error("the loader did not load"));
+          document.head.append(s);
+        });
+        const t = await shown;
+        return {
+          t0, dom: t.dom - t0, visible: t.visible - t0, frame: t.frame - t0,
+          loader: b.arrived("/dist/explain402.js", t0), glue: b.arrived("explain402_core.js", t0),
+          wasm: b.arrived("explain402_core_bg.wasm", t0), marks: b.marks(names, t0),
+        };
+      },
+      { r: response, names: MARKS }
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * sweetalert2's first dialog: a fresh context and a blank page; at t0 its script is added, and on
+ * its `load`, `Swal.fire({ title, text, icon: "error" })`. The clock stops as for a panel: when a
+ * mutation shows `.swal2-popup` in the DOM with a non-zero layout box.
+ */
+async function swalDialog(browser, errors) {
+  const { page, context } = await newPage(browser, errors);
+  try {
+    return await page.evaluate(
+      async ({ url, dialog }) => {
+        const b = window.__bench;
+        const shown = b.untilBoxed(".swal2-popup");
+        const t0 = performance.now();
+        await new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = url;
+          s.onload = () => {
+            window.Swal.fire({ ...dialog, icon: "error" }); // a thenable: not awaited, it settles on close
+            resolve();
+          };
+          s.onerror = () => reject(new Error("sweetalert2 did not load from " + url));
+          document.head.append(s);
+        });
+        const t = await shown;
+        return { t0, dom: t.dom - t0, visible: t.visible - t0, script: b.arrived(url, t0) };
+      },
+      { url: SWAL_URL, dialog: SWAL_DIALOG }
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 /** 1,000 show/dismiss cycles: DOM nodes, CDP's node and listener counts, heap, WASM memory. */
 async function memory(page, response) {
   await addLoader(page);
@@ -369,7 +457,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const errors = [];
   const response = fixtureResponse();
-  const out = { chromium: browser.version(), fixture: FIXTURE, quick: QUICK };
+  const out = { chromium: browser.version(), sweetalert2: swalVersion(), fixture: FIXTURE, quick: QUICK };
   try {
     log(`success path: ${SUCCESS_SAMPLES} samples of ${SUCCESS_CALLS} calls (ky: ${KY_SAMPLES} of ${KY_CALLS}) per variant`);
     let p = await newPage(browser, errors);
@@ -386,9 +474,22 @@ async function main() {
     out.warm = await warmPanel(p.page, response);
     await p.context.close();
 
-    log(`cold panel: ${COLD_SAMPLES} fresh contexts`);
-    out.cold = [];
-    for (let i = 0; i < COLD_SAMPLES; i++) out.cold.push(await coldPanel(browser, response, errors));
+    // The three take turns, in a rotating order, each in a fresh context: sample i of each makes
+    // one pair with sample i of sweetalert2.
+    log(`cold panel, cold panel with its loader, sweetalert2's first dialog: ${COLD_SAMPLES} fresh contexts each`);
+    const variants = {
+      cold: () => coldPanel(browser, response, errors),
+      coldLoader: () => coldLoaderPanel(browser, response, errors),
+      swal: () => swalDialog(browser, errors),
+    };
+    const names = Object.keys(variants);
+    for (const n of names) out[n] = [];
+    for (let i = 0; i < COLD_SAMPLES; i++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(i + k) % names.length];
+        out[n].push(await variants[n]());
+      }
+    }
 
     log(`memory: ${MEMORY_CYCLES} show/dismiss cycles`);
     p = await newPage(browser, errors);
@@ -402,6 +503,12 @@ async function main() {
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 
+/** The version of sweetalert2 in node_modules. */
+function swalVersion() {
+  const url = new URL("../../node_modules/sweetalert2/package.json", import.meta.url);
+  return JSON.parse(readFileSync(fileURLToPath(url), "utf8")).version;
+}
+
 /** The statistics the table shows, computed here so the raw samples stay in the JSON too. */
 function summarize(out) {
   const pair = (base, other) => ({
@@ -413,6 +520,8 @@ function summarize(out) {
   const l = out.loopback;
   const field = (xs, k) => stats(xs.map((x) => x[k]));
   const marks = (xs) => Object.fromEntries(MARKS.map((n) => [n, stats(xs.map((x) => x.marks[n]))]));
+  /** Per pair: sample i of `xs` over sample i of sweetalert2. */
+  const vsSwal = (xs) => stats(xs.map((x, i) => x.dom / out.swal[i].dom));
   return {
     success: { plain: stats(s.plain), wrapped: stats(s.wrapped), wrappedVsPlain: pair(s.plain, s.wrapped) },
     ky: { ky: stats(k.ky), kyNoop: stats(k.kyNoop), kyHook: stats(k.kyHook), kyHookVsKyNoop: pair(k.kyNoop, k.kyHook) },
@@ -424,6 +533,13 @@ function summarize(out) {
       marks: marks(out.cold),
       preloaded: out.cold.filter((c) => c.preloaded > 0).length,
     },
+    coldLoader: {
+      dom: field(out.coldLoader, "dom"), visible: field(out.coldLoader, "visible"), frame: field(out.coldLoader, "frame"),
+      loader: field(out.coldLoader, "loader"), glue: field(out.coldLoader, "glue"), wasm: field(out.coldLoader, "wasm"),
+      marks: marks(out.coldLoader),
+    },
+    swal: { dom: field(out.swal, "dom"), visible: field(out.swal, "visible"), script: field(out.swal, "script") },
+    vsSwal: { cold: vsSwal(out.cold), coldLoader: vsSwal(out.coldLoader) },
   };
 }
 

@@ -1,6 +1,7 @@
 //! `cargo xtask bench [--quick]`: the browser benchmarks (tests/bench/browser.mjs in headless
-//! Chromium against the project's server) and the native one (criterion, tests/bench/diagnose.rs),
-//! printed as one Markdown table with the machine they ran on.
+//! Chromium against the project's server, beside sweetalert2's first dialog) and the native one
+//! (criterion, tests/bench/diagnose.rs), printed as one Markdown table with the machine they ran
+//! on.
 //!
 //! Nothing here judges the figures beyond marking each goal `met`, `noise` (the goal lies
 //! between p10 and the median) or `missed`; the command fails only when a benchmark could not
@@ -105,7 +106,7 @@ fn machine(browser: &Value, load: &str, quick: bool) -> String {
     let date = cmd("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
     format!(
         "{}: {cpus} CPUs ({cpu}), {mem_gib:.1} GiB RAM, load average {} at start; \
-         Chromium {} headless; {}; {}{}",
+         Chromium {} headless; {}; sweetalert2 {}; {}{}",
         date.trim(),
         load.split_whitespace()
             .take(3)
@@ -113,6 +114,7 @@ fn machine(browser: &Value, load: &str, quick: bool) -> String {
             .join(" "),
         browser["chromium"].as_str().unwrap_or("?"),
         cmd("node", &["--version"]).trim(),
+        browser["sweetalert2"].as_str().unwrap_or("?"),
         cmd("rustc", &["--version"]).trim(),
         if quick { " (--quick: few samples)" } else { "" },
     )
@@ -351,7 +353,44 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         1,
         None,
     ),
+    (
+        "first dialog, sweetalert2 (script added at t0): in DOM with a layout box",
+        "swal.dom",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… explain402 cold panel / sweetalert2, per pair",
+        "vsSwal.cold",
+        "",
+        3,
+        Some(1.0),
+    ),
+    (
+        "time to panel, cold with the loader added at t0 too: in DOM with a layout box",
+        "coldLoader.dom",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… that / sweetalert2, per pair",
+        "vsSwal.coldLoader",
+        "",
+        3,
+        None,
+    ),
 ];
+
+/// A goal's text: a ceiling, with one decimal at least when it has no unit (`≤ 1.0`).
+fn ceiling(goal: f64, unit: &str) -> String {
+    if unit.is_empty() && goal.fract() == 0.0 {
+        format!("≤ {goal:.1}")
+    } else {
+        format!("≤ {goal}{unit}")
+    }
+}
 
 /// The memory figures: label, key in the before/after readings, unit, divisor.
 const MEMORY_ROWS: &[(&str, &str, &str, f64)] = &[
@@ -377,7 +416,7 @@ fn print_table(b: &Value, native: Vec<Row>) {
                 .replace("{reqs}", &counts("loopback", "requests"));
             let row = Row::new(label, at(path), unit, *digits);
             match goal {
-                Some(g) => row.goal(at(path), *g, &format!("≤ {g}{unit}")),
+                Some(g) => row.goal(at(path), *g, &ceiling(*g, unit)),
                 None => row,
             }
         })
