@@ -296,7 +296,7 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         "warm.dom",
         " ms",
         1,
-        Some(4.0),
+        Some(3.0),
     ),
     ("… warm: next animation frame", "warm.frame", " ms", 1, None),
     (
@@ -304,7 +304,7 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         "cold.dom",
         " ms",
         1,
-        Some(40.0),
+        Some(30.0),
     ),
     ("… cold: glue (JS) arrived", "cold.glue", " ms", 1, None),
     ("… cold: glue imported", "cold.marks.glue", " ms", 1, None),
