@@ -81,6 +81,15 @@ export function create(files, script) {
   let failed; // the last load failed: a later init() (with a `wasmUrl`, say) tries again
   let installed; // { wrapper, original } while install() is in effect
   let wasm = ""; // the URL the WASM was fetched from
+  // User Timing marks of the page's first load only (for `cargo xtask bench`); never throws.
+  let first = 1;
+  const mark = (name) => {
+    try {
+      first && performance.mark("explain402:" + name);
+    } catch (e) {
+      // No User Timing here: nothing to mark.
+    }
+  };
   // The page's fetch as it was when the widget arrived: the WASM is fetched with it, so the
   // widget's own file never goes through a wrapper (ours or the app's) installed later.
   const pageFetch = globalThis.fetch;
@@ -99,7 +108,8 @@ export function create(files, script) {
         const type = r.headers.get("content-type") || "";
         if (!r.ok || /html/i.test(type)) missing(r.status + " " + type);
         return /^application\/wasm/i.test(type) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
-      }, missing);
+      }, missing)
+      .then((compiled) => (mark("compiled"), compiled));
   };
 
   // A panic in the WASM (a bug) aborts with a RuntimeError: thrown to `call` below, or, from a
@@ -121,15 +131,19 @@ export function create(files, script) {
 
   const load = () =>
     (core ||= Promise.resolve()
-      .then(() => Promise.all([files.glue(), compile()]))
+      .then(() => Promise.all([files.glue().then((m) => (mark("glue"), m)), compile()]))
       .then(async ([m, compiled]) => {
         await m.default({ module_or_path: compiled });
+        mark("instantiated");
         m.configure(options);
+        mark("configured");
+        first = 0;
         addEventListener("error", uncaught);
         return m;
       })
       .catch((e) => {
         failed = true;
+        first = 0;
         warn("could not load (" + e + "); fetch keeps working without explanations");
         return null;
       }));

@@ -1,7 +1,8 @@
 // Browser benchmarks of the widget in Debian's headless Chromium against the project's server
-// (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold)
-// and what 1,000 show/dismiss cycles leave behind. Progress goes to stderr; the figures go to
-// stdout as one JSON object, which `cargo xtask bench` turns into its table.
+// (BENCH_BASE_URL): the cost on the success path, the time to a visible panel (warm and cold, the
+// cold one split into its parts and set beside sweetalert2's first dialog) and what 1,000
+// show/dismiss cycles leave behind. Progress goes to stderr; the figures go to stdout as one JSON
+// object, which `cargo xtask bench` turns into its table.
 //
 // Every comparison is measured side by side in one run: the variants take turns within each
 // sample (in a rotating order), so drift in the machine's speed touches them all alike.
@@ -48,6 +49,18 @@ const ARGS = [
 /** The 402 every panel benchmark shows: a Stripe expired card (a dialog). */
 const FIXTURE = "stripe_expired_card";
 
+/**
+ * The User Timing marks of a cold panel, in pipeline order: the loader's (`src/js/core.js`, on
+ * the page's first load only) and the WASM's (on its first panel). A build without some of them
+ * gives `null` for those.
+ */
+const MARKS = ["glue", "compiled", "instantiated", "configured", "diagnosed", "built", "styled"];
+
+/** sweetalert2, served by the project's server from node_modules (`xtask/src/serve/files.rs`). */
+const SWAL_URL = "/bench/sweetalert2.all.min.js";
+/** What the sweetalert2 dialog says: the title and explanation of the fixture's panel (en). */
+const SWAL_DIALOG = { title: "Your card has expired", text: "The card's expiry date has passed, so the bank can't process the payment." };
+
 const log = (...a) => console.error("bench:", ...a);
 
 /** Median and spread of `xs`: p10, p25, median, p75, p90 (linear interpolation). */
@@ -82,31 +95,64 @@ function fixtureResponse() {
  */
 function pageHelpers() {
   const host = () => document.querySelector("[data-explain402]");
-  const laidOut = (h) => {
-    const box = (h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h;
-    const r = box.getBoundingClientRect();
+  /** Whether `el` has a non-zero layout box (asking forces style and layout). */
+  const boxed = (el) => {
+    const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
-  /** Resolves when `ready()` holds, checked now and after every DOM mutation. */
-  const until = (ready) =>
+  const laidOut = (h) => boxed((h.shadowRoot && h.shadowRoot.querySelector(".panel")) || h);
+  /**
+   * Resolves when `ready()` holds, checked now and after every DOM mutation (attribute ones too
+   * with `attributes`), with the time the check began.
+   */
+  const until = (ready, attributes = false) =>
     new Promise((resolve) => {
       if (ready()) return resolve(performance.now());
       const mo = new MutationObserver(() => {
+        const t = performance.now();
         if (ready()) {
           mo.disconnect();
-          resolve(performance.now());
+          resolve(t);
         }
       });
-      mo.observe(document.documentElement, { childList: true, subtree: true });
+      mo.observe(document.documentElement, { childList: true, subtree: true, attributes });
     });
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   window.__bench = {
-    /** { dom, visible, frame }: when the host was attached, laid out, and the next frame began. */
+    /**
+     * { dom, visible, frame }: when the host was attached, when its panel was known to have a
+     * layout box (after the layout that asking forces), and when the next frame began.
+     */
     async untilPanel() {
       const dom = await until(() => !!host());
-      let visible = performance.now();
-      while (!laidOut(host())) visible = await frame();
+      while (!laidOut(host())) await frame();
+      const visible = performance.now();
       return { dom, visible, frame: await frame() };
+    },
+    /**
+     * { dom, visible }: when a mutation showed `selector` in the DOM with a non-zero layout box
+     * (the time the check began, as `dom` above), and when that check returned.
+     */
+    async untilBoxed(selector) {
+      const found = () => {
+        const el = document.querySelector(selector);
+        return !!el && boxed(el);
+      };
+      const dom = await until(found, true);
+      return { dom, visible: performance.now() };
+    },
+    /** The time of each of the widget's User Timing marks after `t0` (ms), null when missing. */
+    marks(names, t0) {
+      const at = (n) => {
+        const e = performance.getEntriesByName("explain402:" + n, "mark")[0];
+        return e ? e.startTime - t0 : null;
+      };
+      return Object.fromEntries(names.map((n) => [n, at(n)]));
+    },
+    /** When the resource whose URL ends with `suffix` had fully arrived after `t0` (ms), or null. */
+    arrived(suffix, t0) {
+      const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
+      return e ? e.responseEnd - t0 : null;
     },
     /**
      * Times one panel: from the moment the app's (wrapped) fetch resolves a 402 to the panel
@@ -265,7 +311,7 @@ async function coldPanel(browser, response, errors) {
   const { page, context } = await newPage(browser, errors);
   try {
     return await page.evaluate(
-      async (r) => {
+      async ({ r, names }) => {
         await new Promise((resolve, reject) => {
           const s = document.createElement("script");
           s.src = "/dist/explain402.js";
@@ -275,15 +321,84 @@ async function coldPanel(browser, response, errors) {
         });
         const preloaded = performance.getEntriesByType("resource").filter((e) => e.name.includes("explain402_core")).length;
         const t = await window.__bench.timePanel(r);
-        // When the glue and the WASM had arrived, relative to the 402 (ms).
-        const arrived = (suffix) => {
-          const e = performance.getEntriesByType("resource").find((x) => x.name.endsWith(suffix));
-          return e ? e.responseEnd - t.t0 : null;
-        };
-        const wasm = arrived("explain402_core_bg.wasm");
-        return { ...t, preloaded, glue: arrived("explain402_core.js"), wasm, afterWasm: wasm === null ? null : t.dom - wasm };
+        // When the glue and the WASM had arrived, and each mark, relative to the 402 (ms).
+        const b = window.__bench;
+        const wasm = b.arrived("explain402_core_bg.wasm", t.t0);
+        const afterWasm = wasm === null ? null : t.dom - wasm;
+        return { ...t, preloaded, glue: b.arrived("explain402_core.js", t.t0), wasm, afterWasm, marks: b.marks(names, t.t0) };
       },
-      response
+      { r: response, names: MARKS }
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The stricter cold panel: a fresh context and a blank page, and at the 402 the loader itself is
+ * added too; on its `load` the 402 goes to `Explain402.handle`. Everything the widget needs is
+ * fetched after t0, as sweetalert2's script is below.
+ */
+async function coldLoaderPanel(browser, response, errors) {
+  const { page, context } = await newPage(browser, errors);
+  try {
+    return await page.evaluate(
+      async ({ r, names }) => {
+        const b = window.__bench;
+        const res = new Response(r.body, { status: r.status, headers: r.headers });
+        const shown = b.untilPanel();
+        const t0 = performance.now();
+        await new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = "/dist/explain402.js";
+          s.onload = () => {
+            window.Explain402.handle(res);
+            resolve();
+          };
+          s.onerror = () => reject(new Error("the loader did not load"));
+          document.head.append(s);
+        });
+        const t = await shown;
+        return {
+          t0, dom: t.dom - t0, visible: t.visible - t0, frame: t.frame - t0,
+          loader: b.arrived("/dist/explain402.js", t0), glue: b.arrived("explain402_core.js", t0),
+          wasm: b.arrived("explain402_core_bg.wasm", t0), marks: b.marks(names, t0),
+        };
+      },
+      { r: response, names: MARKS }
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * sweetalert2's first dialog: a fresh context and a blank page; at t0 its script is added, and on
+ * its `load`, `Swal.fire({ title, text, icon: "error" })`. The clock stops as for a panel: when a
+ * mutation shows `.swal2-popup` in the DOM with a non-zero layout box.
+ */
+async function swalDialog(browser, errors) {
+  const { page, context } = await newPage(browser, errors);
+  try {
+    return await page.evaluate(
+      async ({ url, dialog }) => {
+        const b = window.__bench;
+        const shown = b.untilBoxed(".swal2-popup");
+        const t0 = performance.now();
+        await new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = url;
+          s.onload = () => {
+            window.Swal.fire({ ...dialog, icon: "error" }); // a thenable: not awaited, it settles on close
+            resolve();
+          };
+          s.onerror = () => reject(new Error("sweetalert2 did not load from " + url));
+          document.head.append(s);
+        });
+        const t = await shown;
+        return { t0, dom: t.dom - t0, visible: t.visible - t0, script: b.arrived(url, t0) };
+      },
+      { url: SWAL_URL, dialog: SWAL_DIALOG }
     );
   } finally {
     await context.close();
@@ -342,7 +457,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const errors = [];
   const response = fixtureResponse();
-  const out = { chromium: browser.version(), fixture: FIXTURE, quick: QUICK };
+  const out = { chromium: browser.version(), sweetalert2: swalVersion(), fixture: FIXTURE, quick: QUICK };
   try {
     log(`success path: ${SUCCESS_SAMPLES} samples of ${SUCCESS_CALLS} calls (ky: ${KY_SAMPLES} of ${KY_CALLS}) per variant`);
     let p = await newPage(browser, errors);
@@ -359,9 +474,22 @@ async function main() {
     out.warm = await warmPanel(p.page, response);
     await p.context.close();
 
-    log(`cold panel: ${COLD_SAMPLES} fresh contexts`);
-    out.cold = [];
-    for (let i = 0; i < COLD_SAMPLES; i++) out.cold.push(await coldPanel(browser, response, errors));
+    // The three take turns, in a rotating order, each in a fresh context: sample i of each makes
+    // one pair with sample i of sweetalert2.
+    log(`cold panel, cold panel with its loader, sweetalert2's first dialog: ${COLD_SAMPLES} fresh contexts each`);
+    const variants = {
+      cold: () => coldPanel(browser, response, errors),
+      coldLoader: () => coldLoaderPanel(browser, response, errors),
+      swal: () => swalDialog(browser, errors),
+    };
+    const names = Object.keys(variants);
+    for (const n of names) out[n] = [];
+    for (let i = 0; i < COLD_SAMPLES; i++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(i + k) % names.length];
+        out[n].push(await variants[n]());
+      }
+    }
 
     log(`memory: ${MEMORY_CYCLES} show/dismiss cycles`);
     p = await newPage(browser, errors);
@@ -375,6 +503,12 @@ async function main() {
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 
+/** The version of sweetalert2 in node_modules. */
+function swalVersion() {
+  const url = new URL("../../node_modules/sweetalert2/package.json", import.meta.url);
+  return JSON.parse(readFileSync(fileURLToPath(url), "utf8")).version;
+}
+
 /** The statistics the table shows, computed here so the raw samples stay in the JSON too. */
 function summarize(out) {
   const pair = (base, other) => ({
@@ -385,6 +519,9 @@ function summarize(out) {
   const k = out.ky;
   const l = out.loopback;
   const field = (xs, k) => stats(xs.map((x) => x[k]));
+  const marks = (xs) => Object.fromEntries(MARKS.map((n) => [n, stats(xs.map((x) => x.marks[n]))]));
+  /** Per pair: sample i of `xs` over sample i of sweetalert2. */
+  const vsSwal = (xs) => stats(xs.map((x, i) => x.dom / out.swal[i].dom));
   return {
     success: { plain: stats(s.plain), wrapped: stats(s.wrapped), wrappedVsPlain: pair(s.plain, s.wrapped) },
     ky: { ky: stats(k.ky), kyNoop: stats(k.kyNoop), kyHook: stats(k.kyHook), kyHookVsKyNoop: pair(k.kyNoop, k.kyHook) },
@@ -393,8 +530,16 @@ function summarize(out) {
     cold: {
       dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
       glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"), afterWasm: field(out.cold, "afterWasm"),
+      marks: marks(out.cold),
       preloaded: out.cold.filter((c) => c.preloaded > 0).length,
     },
+    coldLoader: {
+      dom: field(out.coldLoader, "dom"), visible: field(out.coldLoader, "visible"), frame: field(out.coldLoader, "frame"),
+      loader: field(out.coldLoader, "loader"), glue: field(out.coldLoader, "glue"), wasm: field(out.coldLoader, "wasm"),
+      marks: marks(out.coldLoader),
+    },
+    swal: { dom: field(out.swal, "dom"), visible: field(out.swal, "visible"), script: field(out.swal, "script") },
+    vsSwal: { cold: vsSwal(out.cold), coldLoader: vsSwal(out.coldLoader) },
   };
 }
 

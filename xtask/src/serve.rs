@@ -8,6 +8,7 @@
 //! /dist/...             dist/ (also readable cross-origin, as from a CDN)
 //! /csp-nowasm/...       www/csp-nowasm/ under the strict CSP minus 'wasm-unsafe-eval'
 //! /broken-dist/explain402.js   the loader alone: its glue and WASM answer 404
+//! /bench/sweetalert2.all.min.js   node_modules/sweetalert2/dist/…, the benchmark's comparison
 //! /api/cases            [{name, status, expected_cause, title?}] for tests/fixtures/*.json
 //! /api/cases/<name>     replays that fixture: status, headers, exact body
 //! /api/ok               200 {"ok":true}
@@ -76,6 +77,8 @@ struct Ctx {
     dist: PathBuf,
     /// `*.json` fixtures replayed under `/api/cases/`.
     fixtures: PathBuf,
+    /// The npm dev dependencies, of which `/bench/` serves a few named files.
+    node_modules: PathBuf,
     /// Log one line per request.
     verbose: bool,
     /// Set when the server is dropped; streaming responses stop at their next chunk.
@@ -171,15 +174,23 @@ impl Ctx {
             root.join("www"),
             crate::dist_dir(),
             root.join("tests/fixtures"),
+            root.join("node_modules"),
             verbose,
         )
     }
 
-    fn new(www: PathBuf, dist: PathBuf, fixtures: PathBuf, verbose: bool) -> Ctx {
+    fn new(
+        www: PathBuf,
+        dist: PathBuf,
+        fixtures: PathBuf,
+        node_modules: PathBuf,
+        verbose: bool,
+    ) -> Ctx {
         Ctx {
             www,
             dist,
             fixtures,
+            node_modules,
             verbose,
             stop: AtomicBool::new(false),
             streams: AtomicUsize::new(0),

@@ -2,6 +2,7 @@
 //!
 //! Two test fixtures live here too: pages under `/csp-nowasm/` get a policy that blocks
 //! WebAssembly, and `/broken-dist/` holds only the loader, so its glue and WASM answer 404.
+//! `/bench/` holds the few files of `node_modules/` the benchmarks compare against, one route each.
 
 use super::http::{Reply, Target};
 use super::Ctx;
@@ -21,6 +22,12 @@ const POLICIES: &[(&str, &str)] = &[("/csp/", CSP), ("/csp-nowasm/", CSP_NO_WASM
 
 /// The one file under `/broken-dist/`: the loader without its glue and WASM.
 const BROKEN_DIST_LOADER: &str = "/broken-dist/explain402.js";
+
+/// The files under `/bench/`: route and path inside `node_modules/`. Nothing else there is served.
+const BENCH_FILES: &[(&str, &str)] = &[(
+    "/bench/sweetalert2.all.min.js",
+    "sweetalert2/dist/sweetalert2.all.min.js",
+)];
 
 /// Content types by file-name ending; the first match wins, so longer endings come first.
 const TYPES: &[(&str, &str)] = &[
@@ -48,6 +55,12 @@ pub fn serve(target: &Target, ctx: &Ctx) -> Reply {
         None if target.path == "/dist" => return redirect(target),
         None if target.path == BROKEN_DIST_LOADER => (&ctx.dist, "explain402.js"),
         None if target.path.starts_with("/broken-dist/") => return not_found(target, ctx),
+        None if target.path.starts_with("/bench/") => {
+            match BENCH_FILES.iter().find(|(route, _)| target.path == *route) {
+                Some((_, file)) => (&ctx.node_modules, *file),
+                None => return not_found(target, ctx),
+            }
+        }
         None => (&ctx.www, target.path.trim_start_matches('/')),
     };
     let Some(path) = safe_join(base, rel) else {

@@ -30,6 +30,12 @@ fn server() -> (Server, PathBuf) {
         ("dist/explain402.js", b"/* widget */"),
         ("dist/explain402.d.ts", b"export {};"),
         (
+            "node_modules/sweetalert2/dist/sweetalert2.all.min.js",
+            b"/* swal */",
+        ),
+        ("node_modules/sweetalert2/dist/sweetalert2.js", b"/* other */"),
+        ("node_modules/sweetalert2/package.json", b"{}"),
+        (
             "fixtures/multi.json",
             br#"{"name":"multi","status":402,"expected_cause":"payment_required","title":"Multi",
                  "headers":{"X-Multi":["one","two"],"Content-Type":"application/octet-stream",
@@ -49,6 +55,7 @@ fn server() -> (Server, PathBuf) {
         dir.join("www"),
         dir.join("dist"),
         dir.join("fixtures"),
+        dir.join("node_modules"),
         false,
     );
     (start_with(ctx, 0, 0).expect("the server starts"), dir)
@@ -122,6 +129,43 @@ fn static_files_are_typed_uncached_and_csp_pages_get_the_policy() {
     assert_eq!(get(&url, "/missing.html").status, 404);
     assert_eq!(send(&url, "POST", "/", &[], b"x").status, 405);
     assert_eq!(send(&url, "HEAD", "/", &[], b"").body, b"");
+}
+
+#[test]
+fn bench_serves_its_named_files_from_node_modules_and_nothing_else() {
+    let (server, _dir) = server();
+    let url = server.url();
+    let swal = get(&url, "/bench/sweetalert2.all.min.js");
+    assert_eq!(
+        (swal.status, swal.header("Content-Type"), &swal.body[..]),
+        (
+            200,
+            Some("text/javascript; charset=utf-8"),
+            &b"/* swal */"[..]
+        )
+    );
+    assert_eq!(swal.header("Cache-Control"), Some("no-store"));
+    assert_eq!(swal.header("Access-Control-Allow-Origin"), None);
+    for other in [
+        "/bench/sweetalert2.js",
+        "/bench/sweetalert2/dist/sweetalert2.js",
+        "/bench/sweetalert2/package.json",
+        "/bench/../node_modules/sweetalert2/package.json",
+        "/bench/%2e%2e/secret.txt",
+        "/bench/",
+        "/node_modules/sweetalert2/dist/sweetalert2.all.min.js",
+    ] {
+        let r = get(&url, other);
+        assert_ne!(r.status, 200, "{other}");
+        assert!(
+            !String::from_utf8_lossy(&r.body).contains("other"),
+            "{other}"
+        );
+    }
+    assert_eq!(
+        send(&url, "POST", "/bench/sweetalert2.all.min.js", &[], b"x").status,
+        405
+    );
 }
 
 #[test]
