@@ -20,6 +20,8 @@ pub mod knowledge;
 #[cfg(target_arch = "wasm32")]
 mod intercept;
 #[cfg(target_arch = "wasm32")]
+mod marks;
+#[cfg(target_arch = "wasm32")]
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 mod surface;

@@ -92,6 +92,7 @@ fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanatio
         .catalog
         .explain(&diagnosis, &locale, &format::IntlFormat);
     present::honest_actions(config, &diagnosis, &mut explanation);
+    crate::marks::mark(crate::marks::Step::Diagnosed);
     Some((diagnosis, explanation))
 }
 

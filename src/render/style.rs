@@ -34,6 +34,7 @@ thread_local! {
 pub(crate) fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = shared()?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    crate::marks::mark(crate::marks::Step::Styled);
     Ok(())
 }
 

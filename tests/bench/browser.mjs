@@ -54,7 +54,7 @@ const FIXTURE = "stripe_expired_card";
  * the page's first load only) and the WASM's (on its first panel). A build without some of them
  * gives `null` for those.
  */
-const MARKS = ["glue", "compiled", "instantiated", "configured", "diagnosed", "built", "styled"];
+const MARKS = ["glue", "compiled", "instantiated", "configured", "diagnosed", "styled", "built"];
 
 /** sweetalert2, served by the project's server from node_modules (`xtask/src/serve/files.rs`). */
 const SWAL_URL = "/bench/sweetalert2.all.min.js";

@@ -337,7 +337,6 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         1,
         None,
     ),
-    ("… cold: panel built", "cold.marks.built", " ms", 1, None),
     (
         "… cold: styles applied",
         "cold.marks.styled",
@@ -345,6 +344,7 @@ const BROWSER_ROWS: &[BrowserRow] = &[
         1,
         None,
     ),
+    ("… cold: panel built", "cold.marks.built", " ms", 1, None),
     ("… cold: first layout", "cold.visible", " ms", 1, None),
     (
         "… cold: from WASM arrived to panel",

@@ -176,6 +176,7 @@ fn open(
         return Err(busy());
     }
 
+    crate::marks::mark(crate::marks::Step::Built);
     match mode {
         Mode::Dialog => {
             let _ = panel_el.focus();
