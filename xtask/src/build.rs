@@ -27,7 +27,7 @@ pub fn build_dist() -> Result {
     let wasm = match crate::setup::release_toolchain() {
         Some(toolchain) => build_wasm(Some(toolchain)).or_else(|e| {
             eprintln!(
-                "build: warning: the {toolchain} build failed ({e}); building with stable Rust (about 7 KB larger)"
+                "build: warning: the {toolchain} build failed ({e}); building with stable Rust (about 6 KB larger)"
             );
             build_wasm(None)
         })?,
