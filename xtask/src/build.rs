@@ -6,6 +6,7 @@ use std::fs;
 use std::process::Command;
 
 pub mod imports;
+pub mod snip;
 
 /// The wasm-bindgen output name; `explain402.js` is the loader's.
 pub const CORE: &str = "explain402_core";
@@ -26,7 +27,7 @@ pub fn build_dist() -> Result {
     let wasm = match crate::setup::release_toolchain() {
         Some(toolchain) => build_wasm(Some(toolchain)).or_else(|e| {
             eprintln!(
-                "build: warning: the {toolchain} build failed ({e}); building with stable Rust (about 7 KB larger)"
+                "build: warning: the {toolchain} build failed ({e}); building with stable Rust (about 6 KB larger)"
             );
             build_wasm(None)
         })?,
@@ -49,6 +50,7 @@ pub fn build_dist() -> Result {
         ])
         .arg(&dist))?;
     let bg = dist.join(format!("{CORE}_bg.wasm"));
+    snip_panics(&bg)?;
     eprintln!("build: wasm-opt -Oz");
     run(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg(&bg)
@@ -115,6 +117,20 @@ pub fn build_dist() -> Result {
     fs::copy(root.join("README.md"), dist.join("README.md")).map_err(|e| e.to_string())?;
     let _ = fs::remove_dir_all(&final_dir);
     fs::rename(&dist, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))
+}
+
+/// Replaces the body of every panic entry point of the wasm at `path` with a trap, in place
+/// (xtask/src/build/snip.rs), so that `wasm-opt` then drops the panic machinery that stable Rust
+/// leaves in; the nightly build has none left to drop.
+pub fn snip_panics(path: &std::path::Path) -> Result {
+    let wasm = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (out, done) = snip::snip_panics(&wasm)?;
+    eprintln!(
+        "build: snipped {} panic entry points (bodies now `unreachable`; {} already were)",
+        done.replaced.len(),
+        done.already_trapping
+    );
+    fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Compiles the crate for wasm32 (release) with the pinned nightly, `-Zbuild-std` and

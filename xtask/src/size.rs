@@ -163,8 +163,8 @@ pub fn print_wasm_parts() -> Result {
 
 /// `cargo xtask size --functions [N]`: the N largest functions of the last release build, by the
 /// raw bytes of their bodies, with their names. The shipped wasm has no names, so the release
-/// wasm of the last `cargo xtask build` goes through wasm-bindgen and `wasm-opt -Oz --debuginfo`
-/// again, which keeps them; the sizes are those of that build (within a few bytes of the shipped
+/// wasm of the last `cargo xtask build` goes through wasm-bindgen, the panic snip and
+/// `wasm-opt -Oz --debuginfo` again, which keeps them; the sizes are those of that build (within a few bytes of the shipped
 /// one, whose import names are shortened afterwards).
 pub fn print_functions(n: usize) -> Result {
     let target = crate::target_dir();
@@ -194,6 +194,7 @@ pub fn print_functions(n: usize) -> Result {
             .arg(&dir),
     )?;
     let named = dir.join("named_bg.wasm");
+    crate::build::snip_panics(&named)?;
     crate::setup::run(
         std::process::Command::new(crate::root().join("node_modules/.bin/wasm-opt"))
             .arg(&named)
@@ -219,7 +220,7 @@ pub fn print_functions(n: usize) -> Result {
 
 /// A Rust symbol without its crate hashes: `explain402[369037eea1b21155]::surface::explain` →
 /// `explain402::surface::explain`.
-fn without_hashes(name: &str) -> String {
+pub(crate) fn without_hashes(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
     while let Some(open) = rest.find('[') {

@@ -65,7 +65,7 @@ fn whole_word_matches(text: &str, word: &str) -> Vec<usize> {
         .collect()
 }
 
-fn read_leb(b: &[u8], at: &mut usize) -> Result<u32> {
+pub(super) fn read_leb(b: &[u8], at: &mut usize) -> Result<u32> {
     let (mut value, mut shift) = (0u32, 0);
     loop {
         let byte = *b.get(*at).ok_or("wasm: truncated LEB128")?;
@@ -81,7 +81,7 @@ fn read_leb(b: &[u8], at: &mut usize) -> Result<u32> {
     }
 }
 
-fn write_leb(mut n: u32, out: &mut Vec<u8>) {
+pub(super) fn write_leb(mut n: u32, out: &mut Vec<u8>) {
     loop {
         let byte = (n & 0x7f) as u8;
         n >>= 7;
@@ -93,7 +93,7 @@ fn write_leb(mut n: u32, out: &mut Vec<u8>) {
     }
 }
 
-fn take<'a>(b: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8]> {
+pub(super) fn take<'a>(b: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8]> {
     let s = b.get(*at..*at + n).ok_or("wasm: truncated section")?;
     *at += n;
     Ok(s)
@@ -137,6 +137,32 @@ fn skip_import_desc(b: &[u8], at: &mut usize) -> Result<u8> {
 /// `function[i]`) and the size of its body in bytes.
 pub fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>> {
     let sections = sections(wasm)?;
+    let imported = imported_functions(&sections)?;
+    let mut sizes = Vec::new();
+    if let Some((_, b)) = sections.iter().find(|(id, _)| *id == 10) {
+        let mut at = 0;
+        for _ in 0..read_leb(b, &mut at)? {
+            let len = read_leb(b, &mut at)? as usize;
+            take(b, &mut at, len)?;
+            sizes.push(len);
+        }
+    }
+    let mut names = function_names(&sections)?.unwrap_or_default();
+    Ok(sizes
+        .into_iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let index = imported + i as u32;
+            let name = names
+                .remove(&index)
+                .unwrap_or_else(|| format!("function[{index}]"));
+            (name, size)
+        })
+        .collect())
+}
+
+/// How many functions the module imports: the index of its first defined function.
+pub(super) fn imported_functions(sections: &[(u8, &[u8])]) -> Result<u32> {
     let mut imported = 0;
     if let Some((_, b)) = sections.iter().find(|(id, _)| *id == 2) {
         let mut at = 0;
@@ -150,22 +176,22 @@ pub fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>> {
             }
         }
     }
-    let mut sizes = Vec::new();
-    if let Some((_, b)) = sections.iter().find(|(id, _)| *id == 10) {
-        let mut at = 0;
-        for _ in 0..read_leb(b, &mut at)? {
-            let len = read_leb(b, &mut at)? as usize;
-            take(b, &mut at, len)?;
-            sizes.push(len);
-        }
-    }
-    let mut names = std::collections::HashMap::new();
+    Ok(imported)
+}
+
+/// The function names of the `name` custom section (subsection 1), by function index; `None`
+/// when the module has no `name` section.
+pub(super) fn function_names(
+    sections: &[(u8, &[u8])],
+) -> Result<Option<std::collections::HashMap<u32, String>>> {
+    let mut found = None;
     for (_, b) in sections.iter().filter(|(id, _)| *id == 0) {
         let mut at = 0;
         let len = read_leb(b, &mut at)? as usize;
         if take(b, &mut at, len)? != b"name" {
             continue;
         }
+        let names = found.get_or_insert_with(std::collections::HashMap::new);
         while at < b.len() {
             let sub = take(b, &mut at, 1)?[0];
             let len = read_leb(b, &mut at)? as usize;
@@ -182,17 +208,7 @@ pub fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>> {
             }
         }
     }
-    Ok(sizes
-        .into_iter()
-        .enumerate()
-        .map(|(i, size)| {
-            let index = (imported + i) as u32;
-            let name = names
-                .remove(&index)
-                .unwrap_or_else(|| format!("function[{index}]"));
-            (name, size)
-        })
-        .collect())
+    Ok(found)
 }
 
 /// The sections of a version-1 wasm module, in order: (id, contents).
