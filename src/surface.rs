@@ -4,16 +4,17 @@
 
 use crate::catalog::Explanation;
 use crate::diagnose::{diagnose_at, Diagnosis};
-use crate::intercept::{read_exchange, Config};
+use crate::intercept::{read_exchange, Callback, Config};
 use crate::render;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 mod format;
 mod present;
 
 thread_local! {
-    static CONFIG: RefCell<Config> = RefCell::new(Config::default());
+    static CONFIG: RefCell<Option<Rc<Config>>> = const { RefCell::new(None) };
     /// Warnings already logged; a page sees a handful at most, so a list is enough.
     static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -35,32 +36,16 @@ pub(crate) fn warn_once(warnings: Vec<String>) {
     }
 }
 
-/// # Design
-/// The message is assembled from pieces rather than with `Display for PanicHookInfo`, which
-/// would link more of `core::fmt` (several KB of wasm) for a path no input should reach. The
-/// release wasm is built with immediate-abort panics, which never call the hook; it logs in
-/// the stable-Rust fallback build and in the browser tests.
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));
-        let line = crate::catalog::digits(u64::from(line));
-        let payload = info.payload();
-        let message = match payload.downcast_ref::<&str>() {
-            Some(s) => s,
-            None => payload.downcast_ref::<String>().map_or("", String::as_str),
-        };
-        let text = [
-            "explain402: internal error at ",
-            file,
-            ":",
-            &line,
-            ": ",
-            message,
-        ]
-        .concat();
-        web_sys::console::error_1(&text.into());
-    }));
+/// The configuration of one call: the page's, with `overrides` (if any) applied over it.
+fn config_for(overrides: &JsValue) -> Rc<Config> {
+    let base = CONFIG.with(|c| c.borrow().clone()).unwrap_or_default();
+    if overrides.is_undefined() || overrides.is_null() {
+        return base;
+    }
+    let mut warnings = Vec::new();
+    let config = base.apply(overrides, &mut warnings);
+    warn_once(warnings);
+    Rc::new(config)
 }
 
 /// Replaces the configuration with `options` merged over the defaults.
@@ -69,18 +54,7 @@ pub fn configure(options: JsValue) {
     let mut warnings = Vec::new();
     let config = Config::default().apply(&options, &mut warnings);
     warn_once(warnings);
-    CONFIG.with(|c| *c.borrow_mut() = config);
-}
-
-fn config_for(overrides: &JsValue) -> Config {
-    let base = CONFIG.with(|c| c.borrow().clone());
-    if overrides.is_undefined() || overrides.is_null() {
-        return base;
-    }
-    let mut warnings = Vec::new();
-    let config = base.apply(overrides, &mut warnings);
-    warn_once(warnings);
-    config
+    CONFIG.with(|c| *c.borrow_mut() = Some(Rc::new(config)));
 }
 
 fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
@@ -123,10 +97,9 @@ pub fn handle(response: JsValue, overrides: JsValue) -> JsValue {
         return JsValue::NULL;
     };
     let report = present::report(&d, &e);
-    if present::callback(&config.on_show, &[&report]).is_some_and(|r| r == JsValue::FALSE) {
-        return report;
+    if present::call(&config, Callback::Show, &report, None) != Some(JsValue::FALSE) {
+        present::show(config, &d, e, report.clone());
     }
-    present::show(&config, &d, e, report.clone());
     report
 }
 

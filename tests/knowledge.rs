@@ -70,7 +70,7 @@ fn every_pack_is_well_formed_and_sourced() {
 
 #[test]
 fn every_pack_entry_decides_a_fixture() {
-    let mut hit: Vec<(String, usize)> = Vec::new();
+    let mut hit: Vec<(&str, usize)> = Vec::new();
     for (_, ex, _) in fixtures() {
         if let Some((_, Some(m))) = trace(&ex, &Rules::default(), None, None) {
             hit.push(m);
@@ -84,7 +84,7 @@ fn every_pack_entry_decides_a_fixture() {
             .and_then(Value::as_array)
             .map_or(0, |e| e.len());
         for i in 0..n {
-            if !hit.iter().any(|(pid, j)| pid == id && *j == i) {
+            if !hit.iter().any(|(pid, j)| *pid == id && *j == i) {
                 let e = &p.get("entry").unwrap().as_array().unwrap()[i];
                 let what = e
                     .get("code")

@@ -7,11 +7,20 @@ macro_rules! causes {
         /// What really happened. The labels (`as_str`) are part of the public API.
         ///
         /// `Custom` carries an integrator-defined label produced by a rule.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        ///
+        /// # Design
+        /// `#[repr(u8)]` gives the enum a defined layout (RFC 2195: a `u8` tag first, in
+        /// declaration order), so a built-in cause's label is one table lookup by its tag and a
+        /// clone is a copy, instead of a 32-arm `match` for each.
+        #[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
         pub enum Cause {
             $($variant,)*
             Custom(String),
         }
+
+        /// The labels of the built-in causes, in the order of [`Cause::ALL`].
+        const LABELS: &[&str] = &[$($label,)*];
 
         /// The position of each built-in cause in [`Cause::ALL`], as a one-byte constant for
         /// compact tables (see `codes::Table`).
@@ -25,22 +34,42 @@ macro_rules! causes {
         impl Cause {
             /// Every built-in cause, in the order of the public table.
             pub const ALL: &'static [Cause] = &[$(Cause::$variant,)*];
-
-            /// The snake_case label, for example `card_expired`.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $(Cause::$variant => $label,)*
-                    Cause::Custom(s) => s,
-                }
-            }
-
-            /// The built-in cause with this label, if there is one.
-            pub fn builtin(label: &str) -> Option<Cause> {
-                // A loop over the table is smaller in WebAssembly than a `match` on strings.
-                Cause::ALL.iter().find(|c| c.as_str() == label).cloned()
-            }
         }
     };
+}
+
+impl Cause {
+    /// The tag: the position in [`Cause::ALL`] for a built-in cause.
+    fn tag(&self) -> usize {
+        // SAFETY: `#[repr(u8)]` puts the `u8` tag at the start of every variant (RFC 2195).
+        usize::from(unsafe { *(self as *const Cause).cast::<u8>() })
+    }
+
+    /// The snake_case label, for example `card_expired`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Cause::Custom(s) => s,
+            c => LABELS.get(c.tag()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The built-in cause with this label, if there is one.
+    pub fn builtin(label: &str) -> Option<Cause> {
+        // A loop over the table is smaller in WebAssembly than a `match` on strings.
+        let i = LABELS.iter().position(|l| *l == label)?;
+        Cause::ALL.get(i).cloned()
+    }
+}
+
+impl Clone for Cause {
+    fn clone(&self) -> Cause {
+        match self {
+            Cause::Custom(s) => Cause::Custom(s.clone()),
+            // SAFETY: every other variant is a bare tag, which owns nothing: a bitwise copy is
+            // a clone.
+            c => unsafe { std::ptr::read(c) },
+        }
+    }
 }
 
 causes! {

@@ -1,7 +1,7 @@
 //! What a diagnosis carries besides its cause: where it was read from, amounts, links, references.
 
 /// Where the cause was read from: a protocol, a vendor pack, the fallback, or the status.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     X402,
     L402,
@@ -10,7 +10,7 @@ pub enum Source {
     RateLimitHeaders,
     Bearer,
     /// A vendor pack (`knowledge/vendors/<id>.toml`), by its id: `stripe`, `midtrans`, ...
-    Pack(String),
+    Pack(&'static str),
     /// The fallback, from the codes and messages of a JSON body no pack knows.
     Fields,
     /// The fallback, from the wording of a plain text or HTML body.
@@ -20,7 +20,7 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn as_str(&self) -> &str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Source::X402 => "x402",
             Source::L402 => "l402",

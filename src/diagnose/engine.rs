@@ -422,7 +422,7 @@ fn amount(spec: Node, input: &Input) -> Option<Amount> {
 /// What the first pack that applies and has an entry for the response decides. Packs whose
 /// `host` names the response's host come first (the URL says which vendor answered), then the
 /// others in file order; each pack's fields are read once, and only if it applies.
-pub fn run<'p, 'a>(packs: impl Iterator<Item = Node<'p>>, input: &'a Input<'a>) -> Option<Found> {
+pub fn run<'a>(packs: impl Iterator<Item = Node<'static>>, input: &'a Input<'a>) -> Option<Found> {
     let mut by_shape = Vec::new();
     for pack in packs {
         let fields = Fields::of(pack, input);
@@ -440,11 +440,11 @@ pub fn run<'p, 'a>(packs: impl Iterator<Item = Node<'p>>, input: &'a Input<'a>) 
 }
 
 /// The entry of a recognized pack that decides, as a finding.
-fn apply(pack: Node, input: &Input, fields: &Fields) -> Option<Found> {
+fn apply(pack: Node<'static>, input: &Input, fields: &Fields) -> Option<Found> {
     let (index, entry, on) = decide(pack.get("entry")?, input, fields)?;
     let id = crate::knowledge::id(pack);
-    let mut f = found(pack, entry, on, fields, input, Source::Pack(id.to_owned()));
-    f.matched = Some((id.to_owned(), index));
+    let mut f = found(pack, entry, on, fields, input, Source::Pack(id));
+    f.matched = Some((id, index));
     Some(f)
 }
 

@@ -225,7 +225,7 @@ pub struct Found {
     /// Who can act, when the detector knows (else it is inferred).
     pub party: Option<Party>,
     /// The pack and entry that decided, for the knowledge tests.
-    pub matched: Option<(String, usize)>,
+    pub matched: Option<(&'static str, usize)>,
 }
 
 impl Found {

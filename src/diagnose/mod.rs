@@ -112,7 +112,7 @@ pub fn trace(
     rules: &Rules,
     now_unix: Option<u64>,
     skip_pack: Option<&str>,
-) -> Option<(Diagnosis, Option<(String, usize)>)> {
+) -> Option<(Diagnosis, Option<(&'static str, usize)>)> {
     let input = Input::new(ex, now_unix);
     let builtin = builtin(&input, skip_pack);
     let mut found = match rules.find(&input) {

@@ -3,5 +3,5 @@
 mod options;
 mod read;
 
-pub use options::Config;
+pub use options::{Callback, Config};
 pub use read::read_exchange;

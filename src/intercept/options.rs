@@ -1,6 +1,11 @@
 //! The integrator's options, read once per `init` and merged field by field over defaults.
 //!
 //! Broken options never throw: each problem becomes one warning and the default is used.
+//!
+//! # Design
+//! One table of keys and one loop read every option; each key's arm says what it accepts. The
+//! JSON-able options (`messages`, `rules`) are read with the crate's own JSON reader; functions and
+//! the container element are read as they are.
 
 use crate::catalog::Catalog;
 use crate::diagnose::rules::Rules;
@@ -17,7 +22,19 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Milliseconds after which reading the copy stops.
 pub const READ_TIMEOUT_MS: u32 = 1_500;
 /// The hard ceiling on `maxBodyBytes`, whatever the integrator asks.
-const MAX_BODY_BYTES_CEILING: usize = 1024 * 1024;
+const MAX_BODY_BYTES_CEILING: f64 = 1024.0 * 1024.0;
+/// The hard ceiling on `readTimeoutMs`.
+const READ_TIMEOUT_CEILING: f64 = 60_000.0;
+
+/// The integrator callbacks, in the order of [`KEYS`] from `onShow`.
+#[derive(Clone, Copy)]
+pub enum Callback {
+    Show,
+    Action,
+    Dismiss,
+    Retry,
+    Pay,
+}
 
 /// Where the panel's link actions lead.
 #[derive(Clone, Default)]
@@ -42,11 +59,8 @@ pub struct Config {
     pub links: LinkTargets,
     pub max_body_bytes: usize,
     pub read_timeout_ms: u32,
-    pub on_show: Option<Function>,
-    pub on_action: Option<Function>,
-    pub on_dismiss: Option<Function>,
-    pub on_retry: Option<Function>,
-    pub on_pay: Option<Function>,
+    /// `onShow`, `onAction`, `onDismiss`, `onRetry`, `onPay` (see [`Callback`]).
+    pub callbacks: [Option<Function>; 5],
 }
 
 impl Default for Config {
@@ -57,34 +71,49 @@ impl Default for Config {
             theme: Theme::Auto,
             container: None,
             catalog: Rc::new(Catalog::builtin()),
-            rules: Rc::new(Rules::default()),
+            rules: Rc::default(),
             links: LinkTargets::default(),
             max_body_bytes: MAX_BODY_BYTES,
             read_timeout_ms: READ_TIMEOUT_MS,
-            on_show: None,
-            on_action: None,
-            on_dismiss: None,
-            on_retry: None,
-            on_pay: None,
+            callbacks: Default::default(),
         }
     }
 }
 
-fn get(o: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(o, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
+/// Every option the WASM reads, in the order of the arms in [`Config::apply`].
+const KEYS: [&str; 19] = [
+    "locale",
+    "mode",
+    "theme",
+    "party",
+    "supportUrl",
+    "paymentUrl",
+    "signInUrl",
+    "maxBodyBytes",
+    "readTimeoutMs",
+    "container",
+    "messages",
+    "rules",
+    "statuses",
+    "trustedLinkOrigins",
+    "onShow",
+    "onAction",
+    "onDismiss",
+    "onRetry",
+    "onPay",
+];
 
-/// The options' JSON-able part, as the core's JSON value (functions and elements drop out).
-fn json_of(v: &JsValue) -> Option<Value> {
-    js_sys::JSON::stringify(v)
-        .ok()?
-        .as_string()
-        .and_then(|s| Value::parse(&s))
-}
+/// The choices of `mode`, `theme` and `party`, in the order of their enums' handling below.
+const MODES: [&str; 4] = ["auto", "dialog", "toast", "inline"];
+const THEMES: [&str; 3] = ["auto", "light", "dark"];
+const PARTIES: [&str; 2] = ["user", "site"];
 
 impl Config {
+    /// The callback `which`, if the integrator gave one.
+    pub fn callback(&self, which: Callback) -> Option<&Function> {
+        self.callbacks[which as usize].as_ref()
+    }
+
     /// Applies `options` over `self`, pushing one warning per problem.
     pub fn apply(&self, options: &JsValue, warnings: &mut Vec<String>) -> Config {
         let mut c = self.clone();
@@ -94,155 +123,147 @@ impl Config {
             }
             return c;
         }
-        let string = |key: &str, warnings: &mut Vec<String>| -> Option<String> {
-            let v = get(options, key)?;
-            let s = v.as_string();
-            if s.is_none() {
-                warnings.push(["option `", key, "` must be a string; ignored"].concat());
-            }
-            s
-        };
-        if let Some(l) = string("locale", warnings) {
-            c.locale = Some(l);
-        }
-        if let Some(m) = string("mode", warnings) {
-            c.mode = match m.as_str() {
-                "auto" => None,
-                "dialog" => Some(Mode::Dialog),
-                "toast" => Some(Mode::Toast),
-                "inline" => Some(Mode::Inline),
-                _ => {
-                    warnings.push(
-                        [
-                            "option `mode` must be auto, dialog, toast or inline, not ",
-                            &quoted(&m),
-                        ]
-                        .concat(),
-                    );
-                    c.mode
-                }
+        for (i, key) in KEYS.iter().enumerate() {
+            let v = match Reflect::get(options, &JsValue::from_str(key)) {
+                Ok(v) if !v.is_undefined() && !v.is_null() => v,
+                _ => continue,
             };
-        }
-        if let Some(t) = string("theme", warnings) {
-            c.theme = match t.as_str() {
-                "auto" => Theme::Auto,
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => {
-                    warnings.push(
-                        [
-                            "option `theme` must be auto, light or dark, not ",
-                            &quoted(&t),
-                        ]
-                        .concat(),
-                    );
-                    c.theme
+            let text = v.as_string();
+            let number = v.as_f64().filter(|n| *n >= 0.0);
+            // What is wrong with the value, if anything; the field keeps its value then.
+            let problem: Option<String> = match i {
+                0..=6 if text.is_none() => Some("must be a string; ignored".into()),
+                0 => {
+                    c.locale = text;
+                    None
                 }
-            };
-        }
-        if let Some(el) = get(options, "container") {
-            match el.dyn_into::<web_sys::Element>() {
-                Ok(el) => c.container = Some(el),
-                Err(_) => warnings.push("option `container` must be an Element; ignored".into()),
-            }
-        }
-        if let Some(m) = get(options, "messages") {
-            match json_of(&m) {
-                Some(v) => c.catalog = Rc::new(Catalog::with_messages(&v, warnings)),
-                None => warnings.push("option `messages` must be an object; ignored".into()),
-            }
-        }
-        if let Some(r) = get(options, "rules") {
-            match json_of(&r) {
-                Some(v) => {
-                    let party = c.rules.party;
-                    let mut rules = Rules::parse(&v, warnings);
-                    rules.party = party;
-                    c.rules = Rc::new(rules);
-                }
-                None => warnings.push("option `rules` must be an array; ignored".into()),
-            }
-        }
-        if let Some(p) = string("party", warnings) {
-            match Party::parse(&p) {
-                Some(p) => Rc::make_mut(&mut c.rules).party = Some(p),
-                None => warnings
-                    .push(["option `party` must be user or site, not ", &quoted(&p)].concat()),
-            }
-        }
-        for (key, slot) in [
-            ("supportUrl", &mut c.links.support),
-            ("paymentUrl", &mut c.links.payment),
-            ("signInUrl", &mut c.links.sign_in),
-        ] {
-            if let Some(u) = string(key, warnings) {
-                match checked_url(&u) {
-                    Some(u) => *slot = Some(u),
-                    None => warnings.push(
-                        [
-                            "option `",
-                            key,
-                            "` must be an https, http, mailto or relative URL; ignored",
-                        ]
-                        .concat(),
-                    ),
-                }
-            }
-        }
-        if let Some(list) = get(options, "statuses") {
-            // The loader reads this option; it is checked here so that a mistake gets a warning.
-            let valid = list.dyn_ref::<Array>().is_some_and(|a| {
-                a.iter()
-                    .all(|v| v.as_f64().is_some_and(|n| (100.0..600.0).contains(&n)))
-            });
-            if !valid {
-                warnings.push(
-                    "option `statuses` must be an array of HTTP statuses such as [402, 429]".into(),
-                );
-            }
-        }
-        if let Some(list) = get(options, "trustedLinkOrigins") {
-            match list.dyn_ref::<Array>() {
-                Some(a) => {
-                    c.links.trusted_origins = a.iter().filter_map(|o| o.as_string()).collect()
-                }
-                None => warnings.push(
-                    "option `trustedLinkOrigins` must be an array of origins; ignored".into(),
-                ),
-            }
-        }
-        if let Some(n) = get(options, "maxBodyBytes") {
-            match n.as_f64().filter(|n| *n >= 0.0) {
-                Some(n) => c.max_body_bytes = (n as usize).min(MAX_BODY_BYTES_CEILING),
-                None => warnings
-                    .push("option `maxBodyBytes` must be a non-negative number; ignored".into()),
-            }
-        }
-        if let Some(n) = get(options, "readTimeoutMs") {
-            match n.as_f64().filter(|n| *n >= 0.0) {
-                Some(n) => c.read_timeout_ms = n.min(60_000.0) as u32,
-                None => warnings
-                    .push("option `readTimeoutMs` must be a non-negative number; ignored".into()),
-            }
-        }
-        for (key, slot) in [
-            ("onShow", &mut c.on_show),
-            ("onAction", &mut c.on_action),
-            ("onDismiss", &mut c.on_dismiss),
-            ("onRetry", &mut c.on_retry),
-            ("onPay", &mut c.on_pay),
-        ] {
-            if let Some(f) = get(options, key) {
-                match f.dyn_into::<Function>() {
-                    Ok(f) => *slot = Some(f),
-                    Err(_) => {
-                        warnings.push(["option `", key, "` must be a function; ignored"].concat())
+                1..=3 => {
+                    let t = text.unwrap_or_default();
+                    let choices: &[&str] = match i {
+                        1 => &MODES,
+                        2 => &THEMES,
+                        _ => &PARTIES,
+                    };
+                    match choices.iter().position(|x| *x == t) {
+                        Some(n) => {
+                            match i {
+                                1 => {
+                                    c.mode = [
+                                        None,
+                                        Some(Mode::Dialog),
+                                        Some(Mode::Toast),
+                                        Some(Mode::Inline),
+                                    ][n]
+                                }
+                                2 => c.theme = [Theme::Auto, Theme::Light, Theme::Dark][n],
+                                _ => {
+                                    Rc::make_mut(&mut c.rules).party =
+                                        Some([Party::User, Party::Site][n])
+                                }
+                            }
+                            None
+                        }
+                        None => {
+                            Some(["must be ", &one_of(choices), ", not ", &quoted(&t)].concat())
+                        }
                     }
                 }
+                4..=6 => match checked_url(&text.unwrap_or_default()) {
+                    Some(u) => {
+                        let slot = match i {
+                            4 => &mut c.links.support,
+                            5 => &mut c.links.payment,
+                            _ => &mut c.links.sign_in,
+                        };
+                        *slot = Some(u);
+                        None
+                    }
+                    None => Some("must be an https, http, mailto or relative URL; ignored".into()),
+                },
+                7 | 8 => match number {
+                    Some(n) if i == 7 => {
+                        c.max_body_bytes = n.min(MAX_BODY_BYTES_CEILING) as usize;
+                        None
+                    }
+                    Some(n) => {
+                        c.read_timeout_ms = n.min(READ_TIMEOUT_CEILING) as u32;
+                        None
+                    }
+                    None => Some("must be a non-negative number; ignored".into()),
+                },
+                9 => match v.dyn_into::<web_sys::Element>() {
+                    Ok(el) => {
+                        c.container = Some(el);
+                        None
+                    }
+                    Err(_) => Some("must be an Element; ignored".into()),
+                },
+                10 => match json_of(&v) {
+                    Some(m) => {
+                        c.catalog = Rc::new(Catalog::with_messages(&m, warnings));
+                        None
+                    }
+                    None => Some("must be an object; ignored".into()),
+                },
+                11 => match json_of(&v) {
+                    Some(r) => {
+                        let party = c.rules.party;
+                        let mut rules = Rules::parse(&r, warnings);
+                        rules.party = party;
+                        c.rules = Rc::new(rules);
+                        None
+                    }
+                    None => Some("must be an array; ignored".into()),
+                },
+                // The loader reads `statuses`; it is checked here so that a mistake gets a warning.
+                12 => (!Array::is_array(&v)
+                    || !v
+                        .unchecked_ref::<Array>()
+                        .iter()
+                        .all(|s| s.as_f64().is_some_and(|n| (100.0..600.0).contains(&n))))
+                .then(|| "must be an array of HTTP statuses such as [402, 429]".into()),
+                13 => match Array::is_array(&v) {
+                    true => {
+                        let list = v.unchecked_ref::<Array>().iter();
+                        c.links.trusted_origins = list.filter_map(|o| o.as_string()).collect();
+                        None
+                    }
+                    false => Some("must be an array of origins; ignored".into()),
+                },
+                _ => match v.dyn_into::<Function>() {
+                    Ok(f) => {
+                        c.callbacks[i - 14] = Some(f);
+                        None
+                    }
+                    Err(_) => Some("must be a function; ignored".into()),
+                },
+            };
+            if let Some(p) = problem {
+                warnings.push(["option `", key, "` ", &p].concat());
             }
         }
         c
     }
+}
+
+/// "auto, dialog, toast or inline".
+fn one_of(choices: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, c) in choices.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+        }
+        out.push_str(c);
+    }
+    out
+}
+
+/// The options' JSON-able part, as the core's JSON value (functions and elements drop out).
+fn json_of(v: &JsValue) -> Option<Value> {
+    js_sys::JSON::stringify(v)
+        .ok()?
+        .as_string()
+        .and_then(|s| Value::parse(&s))
 }
 
 /// `s` as a JSON string literal, to show a bad option value unambiguously.
@@ -257,27 +278,26 @@ fn quoted(s: &str) -> String {
 /// are applied.
 fn checked_url(u: &str) -> Option<String> {
     let u = u.trim();
-    if !has_scheme(u) {
+    let lower = u.to_ascii_lowercase();
+    let scheme = u.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(&c))
+    });
+    if !scheme {
         return resolve(u);
     }
-    let lower = u.to_ascii_lowercase();
-    if lower.starts_with("mailto:") && !u.chars().any(char::is_control) {
-        return Some(u.to_owned());
-    }
-    if lower.starts_with("http://") && !u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    let clean = |ws: bool| {
+        !u.chars()
+            .any(|c| c.is_control() || (ws && c.is_whitespace()))
+    };
+    if (lower.starts_with("mailto:") && clean(false))
+        || (lower.starts_with("http://") && clean(true))
+    {
         return Some(u.to_owned());
     }
     safe_url(u)
-}
-
-/// Whether `u` starts with a URL scheme (`https:`, `mailto:`, `javascript:`, ...).
-fn has_scheme(u: &str) -> bool {
-    u.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    })
 }
 
 /// A relative URL resolved against the page's base URL, kept only if that gives http or https

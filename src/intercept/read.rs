@@ -3,7 +3,7 @@
 //!
 //! The loader (src/js/core.js) reads a `Response` itself: it streams at most `maxBodyBytes` of
 //! its own clone within `readTimeoutMs`, cancels the clone, and hands over
-//! `{ status, headers, body: Uint8Array, truncated }`. Everything here is synchronous, so the
+//! `{ status, headers, body: Uint8Array, truncated, url }`. Everything here is synchronous, so the
 //! WASM carries no async runtime. The same shape covers response-like objects such as an axios
 //! `error.response`: `{ status, headers, data | body }`.
 //!
@@ -12,7 +12,7 @@
 //! or is checked first.
 
 use crate::diagnose::{Exchange, Headers};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -20,30 +20,38 @@ use wasm_bindgen::{JsCast, JsValue};
 extern "C" {
     /// `Object.entries`, which runs getters: one that throws becomes an `Err`.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
-    fn object_entries(o: &Object) -> Result<Array, JsValue>;
+    fn object_entries(o: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.from`, which iterates a `Headers` object into `[name, value]` pairs.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(o: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Member `key` of `value`, `undefined` when it is missing or its getter throws.
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Builds an [`Exchange`] from `value`; what cannot be read is left empty.
 pub fn read_exchange(value: &JsValue, max_bytes: usize) -> Exchange {
     let mut ex = Exchange::default();
     if value.is_object() {
-        let get =
-            |k: &str| Reflect::get(value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        ex.status = get("status")
+        ex.status = get(value, "status")
             .as_f64()
             .filter(|s| (0.0..1000.0).contains(s))
             .unwrap_or(0.0) as u16;
-        ex.headers = headers_of(&get("headers"));
-        let body = match get("data") {
-            d if d.is_undefined() || d.is_null() => get("body"),
-            d => d,
-        };
-        ex.body = bytes_of(&body, max_bytes, &mut ex.truncated);
-        if get("truncated") == JsValue::TRUE {
+        headers_of(&get(value, "headers"), &mut ex.headers);
+        let mut body = get(value, "data");
+        if body.is_undefined() || body.is_null() {
+            body = get(value, "body");
+        }
+        ex.body = bytes_of(&body);
+        if ex.body.len() > max_bytes {
+            ex.body.truncate(max_bytes);
             ex.truncated = true;
         }
+        ex.truncated |= get(value, "truncated") == JsValue::TRUE;
         // `Response.url`: only its host is read, as evidence of which vendor answered.
-        ex.url = get("url")
+        ex.url = get(value, "url")
             .as_string()
             .filter(|u| !u.is_empty() && u.len() <= 4096);
     }
@@ -52,46 +60,47 @@ pub fn read_exchange(value: &JsValue, max_bytes: usize) -> Exchange {
     ex
 }
 
-/// Headers from a `Headers` object, a `Map`-like with `forEach`, or a plain object (axios).
-fn headers_of(h: &JsValue) -> Headers {
-    let mut out = Headers::new();
-    let mut add = |k: JsValue, v: JsValue| {
-        if let (Some(k), Some(v)) = (k.as_string(), v.as_string()) {
-            out.append(&k, &v);
-        } else if let (Some(k), Some(a)) = (k.as_string(), v.dyn_ref::<Array>()) {
-            for v in a.iter().filter_map(|v| v.as_string()) {
-                out.append(&k, &v);
-            }
-        }
+/// Headers from a `Headers` object (or anything iterable into pairs) or a plain object
+/// (axios), whose values may be strings or lists of strings.
+fn headers_of(h: &JsValue, out: &mut Headers) {
+    if !h.is_object() {
+        return;
+    }
+    let pairs = match h.is_instance_of::<web_sys::Headers>() {
+        true => array_from(h),
+        false => object_entries(h),
     };
-    if let Some(h) = h.dyn_ref::<web_sys::Headers>() {
-        if let Ok(Some(it)) = js_sys::try_iter(h) {
-            for pair in it.flatten() {
-                let pair: Array = pair.unchecked_into();
-                add(pair.get(0), pair.get(1));
+    for pair in pairs.unwrap_or_default().iter() {
+        // Both give `[name, value]` arrays.
+        let pair: &Array = pair.unchecked_ref();
+        let (Some(name), value) = (pair.get(0).as_string(), pair.get(1)) else {
+            continue;
+        };
+        match value.as_string() {
+            Some(v) => out.append(&name, &v),
+            None if Array::is_array(&value) => {
+                for v in value.unchecked_ref::<Array>().iter() {
+                    if let Some(v) = v.as_string() {
+                        out.append(&name, &v);
+                    }
+                }
             }
-        }
-    } else if let Some(o) = h.dyn_ref::<Object>() {
-        for pair in object_entries(o).unwrap_or_default().iter() {
-            let pair: Array = pair.unchecked_into();
-            add(pair.get(0), pair.get(1));
+            None => {}
         }
     }
-    out
 }
 
 /// Bytes of an axios-style `data`/`body`: a string, bytes, or a parsed object (re-serialized).
-fn bytes_of(v: &JsValue, max: usize, truncated: &mut bool) -> Vec<u8> {
-    let mut bytes = if let Some(s) = v.as_string() {
+fn bytes_of(v: &JsValue) -> Vec<u8> {
+    if let Some(s) = v.as_string() {
         s.into_bytes()
     } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
         a.to_vec()
     } else if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
         // `new Uint8Array` throws on a detached buffer, whose length reads 0.
-        if b.byte_length() == 0 {
-            Vec::new()
-        } else {
-            Uint8Array::new(b).to_vec()
+        match b.byte_length() {
+            0 => Vec::new(),
+            _ => Uint8Array::new(b).to_vec(),
         }
     } else if v.is_object() && !v.is_instance_of::<web_sys::ReadableStream>() {
         js_sys::JSON::stringify(v)
@@ -101,10 +110,5 @@ fn bytes_of(v: &JsValue, max: usize, truncated: &mut bool) -> Vec<u8> {
             .into_bytes()
     } else {
         Vec::new()
-    };
-    if bytes.len() > max {
-        bytes.truncate(max);
-        *truncated = true;
     }
-    bytes
 }

@@ -1,26 +1,29 @@
 //! Locale-aware numbers, amounts and durations through the browser's `Intl.NumberFormat`.
 
-use crate::catalog::{duration_parts, Format};
-use js_sys::{Array, Intl::NumberFormat, Object, Reflect};
-use wasm_bindgen::JsValue;
+use crate::catalog::{digits, duration_parts, Format};
+use js_sys::{Array, Intl::NumberFormat, Object};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Formats with `Intl.NumberFormat`; exact decimal strings are passed as strings, so no digit
 /// goes through a float.
 pub struct IntlFormat;
 
-fn options(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
-
-fn format(locale: &str, opts: Object, value: JsValue) -> String {
-    let locales = Array::of1(&JsValue::from_str(locale));
-    let nf = NumberFormat::new(&locales, &opts);
+/// `value` formatted for `locale` with the `Intl.NumberFormat` options in `options` (JSON text);
+/// empty when the browser refuses (an unknown currency or unit, say).
+///
+/// # Design
+/// The options object is parsed from JSON text rather than assembled property by property
+/// across the JS boundary: one call instead of one per property.
+fn format(locale: &str, options: &str, value: &str) -> String {
+    let Ok(opts) = js_sys::JSON::parse(options) else {
+        return String::new();
+    };
+    let nf = NumberFormat::new(
+        &Array::of1(&JsValue::from_str(locale)),
+        opts.unchecked_ref::<Object>(),
+    );
     nf.format()
-        .call1(&nf, &value)
+        .call1(&nf, &JsValue::from_str(value))
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
@@ -36,16 +39,14 @@ fn indonesian(locale: &str) -> bool {
 
 impl Format for IntlFormat {
     fn decimal(&self, locale: &str, value: &str, currency: Option<&str>) -> String {
-        let opts = match currency {
-            // Never round an amount due: "150000.5" IDR stays Rp150.000,5, not Rp150.001.
-            Some(c) => options(&[
-                ("style", "currency".into()),
-                ("currency", c.into()),
-                ("maximumFractionDigits", 20.into()),
-            ]),
-            None => options(&[("maximumFractionDigits", 20.into())]),
-        };
-        match format(locale, opts, value.into()) {
+        // Never round an amount due: "150000.5" IDR stays Rp150.000,5, not Rp150.001.
+        let mut options = String::from(r#"{"maximumFractionDigits":20"#);
+        if let Some(c) = currency {
+            options.push_str(r#","style":"currency","currency":"#);
+            crate::json::write_string(c, &mut options);
+        }
+        options.push('}');
+        match format(locale, &options, value) {
             s if s.is_empty() => value.to_owned(),
             // ICU writes "Rp 150.000" (a no-break space); PUEBI and Indonesian shops write
             // Rp150.000, and so does PlainFormat.
@@ -56,20 +57,17 @@ impl Format for IntlFormat {
 
     fn duration(&self, locale: &str, seconds: u64) -> String {
         let (n, unit) = duration_parts(seconds);
-        let opts = options(&[
-            ("style", "unit".into()),
-            ("unit", unit.as_str().into()),
-            ("unitDisplay", "long".into()),
-        ]);
+        let options = [
+            r#"{"style":"unit","unitDisplay":"long","unit":""#,
+            unit.as_str(),
+            r#""}"#,
+        ]
+        .concat();
         // The count as digits: a string keeps every digit of a huge wait exact.
-        format(locale, opts, JsValue::from_str(&crate::catalog::digits(n)))
+        format(locale, &options, &digits(n))
     }
 
     fn integer(&self, locale: &str, n: u64) -> String {
-        format(
-            locale,
-            Object::new(),
-            JsValue::from_str(&crate::catalog::digits(n)),
-        )
+        format(locale, "{}", &digits(n))
     }
 }

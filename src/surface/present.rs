@@ -1,13 +1,15 @@
 //! Presenting a diagnosis: the public diagnosis object, the locale, the integrator callbacks
 //! and the panel content with its actions wired to the options.
 
-use crate::catalog::{reload_is_safe, ActionKind, Explanation, Format};
+use super::format::IntlFormat;
+use crate::catalog::{atomic_to_decimal, digits, reload_is_safe, ActionKind, Explanation, Format};
 use crate::diagnose::Diagnosis;
-use crate::intercept::Config;
+use crate::intercept::{Callback, Config};
+use crate::json::write_string;
 use crate::render::{
-    self, ActionTarget, Mode, PanelAction, PanelContent, PanelEvent, Placement, Wait,
+    self, ActionTarget, Mode, PanelAction, PanelContent, PanelEvent, PanelLabels, Placement, Wait,
 };
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -16,19 +18,11 @@ use wasm_bindgen::JsValue;
 pub fn locale(config: &Config) -> String {
     let mut candidates: Vec<String> = config.locale.iter().cloned().collect();
     if let Some(w) = web_sys::window() {
-        if let Some(lang) = w
-            .document()
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("lang"))
-        {
-            candidates.push(lang);
+        let html = w.document().and_then(|d| d.document_element());
+        candidates.extend(html.and_then(|e| e.get_attribute("lang")));
+        for l in w.navigator().languages().iter() {
+            candidates.extend(l.as_string());
         }
-        candidates.extend(
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string()),
-        );
     }
     let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
     config.catalog.negotiate(&refs)
@@ -43,7 +37,7 @@ pub fn locale(config: &Config) -> String {
 /// a new one (a path to paying twice), and on a payment form, where it wipes what was typed.
 /// Both the panel and the diagnosis object handed to the app get the result.
 pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation) {
-    if config.on_retry.is_some() {
+    if config.callback(Callback::Retry).is_some() {
         return;
     }
     if !reload_is_safe(d) {
@@ -51,103 +45,144 @@ pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation) {
         return;
     }
     let reload = config.catalog.ui(&e.locale).reload;
-    for a in e.actions.iter_mut().filter(|a| a.kind == ActionKind::Retry) {
-        a.label = reload.clone();
+    for a in e.actions.iter_mut() {
+        if a.kind == ActionKind::Retry {
+            a.label = reload.clone();
+        }
     }
 }
 
-/// A plain object with `pairs` as its properties, in order.
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+/// JSON text of an object, member by member.
+struct Object(String);
+
+impl Object {
+    fn new() -> Object {
+        Object(String::from("{"))
     }
-    o.into()
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        write_string(key, &mut self.0);
+        self.0.push(':');
+        &mut self.0
+    }
+
+    /// A string member, `null` for `None`.
+    fn text(&mut self, key: &str, value: Option<&str>) {
+        let out = self.key(key);
+        match value {
+            Some(v) => write_string(v, out),
+            None => out.push_str("null"),
+        }
+    }
+
+    /// A member whose value is JSON text already.
+    fn raw(&mut self, key: &str, json: &str) {
+        self.key(key).push_str(json);
+    }
+
+    fn end(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
 }
 
-/// A string, or `null` for `None`.
-fn text(s: Option<&str>) -> JsValue {
-    s.map_or(JsValue::NULL, JsValue::from_str)
+/// A JSON array of objects, one per item.
+fn array<T>(items: &[T], each: &dyn Fn(&mut Object, &T)) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut o = Object::new();
+        each(&mut o, item);
+        out.push_str(&o.end());
+    }
+    out.push(']');
+    out
 }
 
 /// The diagnosis object handed to the app (`diagnose`, `handle`, callbacks).
 ///
 /// # Design
-/// The object is built with `Reflect::set` rather than a `Serialize` derive: serde's generic
-/// struct serializers cost ~5 KB of wasm for this one shape. Absent fields are `null`, as the
-/// typings (`src/js/explain402.d.ts`) promise; the steps go through serde-wasm-bindgen.
+/// The object is written as JSON text and parsed once by the browser (`JSON.parse`): smaller
+/// than setting each property through the JS boundary. Absent fields are `null`, as the typings
+/// (`src/js/explain402.d.ts`) promise; the steps go through serde-wasm-bindgen.
 pub fn report(d: &Diagnosis, e: &Explanation) -> JsValue {
     let det = &d.details;
-    let actions: Array = e
-        .actions
-        .iter()
-        .map(|a| {
-            object(&[
-                ("kind", a.kind.as_str().into()),
-                ("label", a.label.as_str().into()),
-            ])
-        })
-        .collect();
-    let links: Array = det
-        .links
-        .iter()
-        .map(|l| {
-            object(&[
-                ("rel", l.rel.as_str().into()),
-                ("url", l.url.as_str().into()),
-            ])
-        })
-        .collect();
-    let amount = det.amount.as_ref().map_or(JsValue::NULL, |a| {
-        let value = crate::catalog::atomic_to_decimal(&a.atomic, a.decimals);
-        object(&[
-            // Exact decimal text, for example "0.01".
-            ("value", text(value.as_deref())),
-            ("atomic", a.atomic.as_str().into()),
-            ("decimals", a.decimals.into()),
-            ("asset", text(a.asset.as_deref())),
-            ("network", text(a.network.as_deref())),
-        ])
+    let mut o = Object::new();
+    o.text("cause", Some(d.cause.as_str()));
+    o.text("party", Some(d.party.as_str()));
+    o.text("source", Some(d.source.as_str()));
+    o.raw("status", &digits(d.status.into()));
+    o.text("locale", Some(&e.locale));
+    o.text("title", Some(&e.title));
+    o.text("explanation", Some(&e.explanation));
+    // Filled below, in its place among the members.
+    o.raw("steps", "null");
+    o.raw(
+        "actions",
+        &array(&e.actions, &|o, a| {
+            o.text("kind", Some(a.kind.as_str()));
+            o.text("label", Some(&a.label));
+        }),
+    );
+    let mut details = Object::new();
+    details.text("code", det.code.as_deref());
+    details.text("declineCode", det.decline_code.as_deref());
+    let amount = det.amount.as_ref().map(|a| {
+        let mut m = Object::new();
+        // Exact decimal text, for example "0.01".
+        m.text("value", atomic_to_decimal(&a.atomic, a.decimals).as_deref());
+        m.text("atomic", Some(&a.atomic));
+        m.raw("decimals", &digits(a.decimals.into()));
+        m.text("asset", a.asset.as_deref());
+        m.text("network", a.network.as_deref());
+        m.end()
     });
-    let retry_after = det
-        .retry_after
-        .map_or(JsValue::NULL, |s| JsValue::from_f64(s as f64));
-    let details = object(&[
-        ("code", text(det.code.as_deref())),
-        ("declineCode", text(det.decline_code.as_deref())),
-        ("amount", amount),
-        ("resource", text(det.resource.as_deref())),
-        ("retryAfter", retry_after),
-        ("links", links.into()),
-    ]);
-    if let Some(p) = &det.payment {
-        if let Ok(parsed) = js_sys::JSON::parse(&p.json) {
-            let _ = Reflect::set(&details, &"payment".into(), &parsed);
-            let _ = Reflect::set(&details, &"paymentProtocol".into(), &p.protocol.into());
-        }
+    details.raw("amount", amount.as_deref().unwrap_or("null"));
+    details.text("resource", det.resource.as_deref());
+    let wait = det.retry_after.map(digits);
+    details.raw("retryAfter", wait.as_deref().unwrap_or("null"));
+    details.raw(
+        "links",
+        &array(&det.links, &|o, l| {
+            o.text("rel", Some(&l.rel));
+            o.text("url", Some(&l.url));
+        }),
+    );
+    if let Some(p) = det
+        .payment
+        .as_ref()
+        .filter(|p| crate::json::Value::parse(&p.json).is_some())
+    {
+        details.raw("payment", &p.json);
+        details.text("paymentProtocol", Some(p.protocol));
     }
-    object(&[
-        ("cause", d.cause.as_str().into()),
-        ("party", d.party.as_str().into()),
-        ("source", d.source.as_str().into()),
-        ("status", d.status.into()),
-        ("locale", e.locale.as_str().into()),
-        ("title", e.title.as_str().into()),
-        ("explanation", e.explanation.as_str().into()),
-        (
-            "steps",
-            serde_wasm_bindgen::to_value(&e.steps).unwrap_or(JsValue::UNDEFINED),
-        ),
-        ("actions", actions.into()),
-        ("details", details),
-        ("reference", text(det.reference.as_deref())),
-    ])
+    o.raw("details", &details.end());
+    o.text("reference", det.reference.as_deref());
+    let report = js_sys::JSON::parse(&o.end()).unwrap_or(JsValue::NULL);
+    let steps = serde_wasm_bindgen::to_value(&e.steps).unwrap_or(JsValue::NULL);
+    let _ = Reflect::set(&report, &"steps".into(), &steps);
+    report
 }
 
-/// Calls an integrator callback; an exception becomes a warning, never the app's problem.
-pub fn callback(f: &Option<Function>, args: &[&JsValue]) -> Option<JsValue> {
-    let f = f.as_ref()?;
-    let args: js_sys::Array = args.iter().copied().collect();
+/// Calls an integrator callback with the report (after `first`, if given); an exception becomes
+/// a warning, never the app's problem.
+pub fn call(
+    config: &Config,
+    which: Callback,
+    report: &JsValue,
+    first: Option<&JsValue>,
+) -> Option<JsValue> {
+    let f = config.callback(which)?;
+    let args = Array::new();
+    if let Some(first) = first {
+        args.push(first);
+    }
+    args.push(report);
     match f.apply(&JsValue::UNDEFINED, &args) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -174,23 +209,21 @@ fn target(
     kind: ActionKind,
 ) -> Option<ActionTarget> {
     let links = &config.links;
-    let trusted = |rels: &[&str]| {
-        d.details
-            .links
-            .iter()
-            .find(|l| {
-                rels.contains(&l.rel.as_str())
-                    && links.trusted_origins.iter().any(|o| same_origin(&l.url, o))
-            })
-            .map(|l| l.url.clone())
-    };
     Some(match kind {
-        ActionKind::UpdatePayment => ActionTarget::Link(
-            links
-                .payment
-                .clone()
-                .or_else(|| trusted(&["billing", "pay"]))?,
-        ),
+        ActionKind::UpdatePayment => ActionTarget::Link(match &links.payment {
+            Some(p) => p.clone(),
+            // A link the server offered, on an origin the integrator trusts.
+            None => d
+                .details
+                .links
+                .iter()
+                .find(|l| {
+                    (l.rel == "billing" || l.rel == "pay")
+                        && links.trusted_origins.iter().any(|o| same_origin(&l.url, o))
+                })?
+                .url
+                .clone(),
+        }),
         ActionKind::SignIn => ActionTarget::Link(links.sign_in.clone()?),
         ActionKind::ContactSupport => {
             ActionTarget::Link(support_link(links.support.as_deref()?, e))
@@ -198,7 +231,7 @@ fn target(
         ActionKind::CopyReference => ActionTarget::Copy(e.reference.clone()?),
         ActionKind::Retry => ActionTarget::Callback,
         ActionKind::Pay => {
-            config.on_pay.as_ref()?;
+            config.callback(Callback::Pay)?;
             d.details.payment.as_ref()?;
             ActionTarget::Callback
         }
@@ -215,9 +248,8 @@ fn same_origin(url: &str, origin: &str) -> bool {
 
 /// A `mailto:` support link gets a subject naming the reference; other links are kept.
 fn support_link(url: &str, e: &Explanation) -> String {
-    if !url.to_ascii_lowercase().starts_with("mailto:")
-        || url.to_ascii_lowercase().contains("subject=")
-    {
+    let lower = url.to_ascii_lowercase();
+    if !lower.starts_with("mailto:") || lower.contains("subject=") {
         return url.to_owned();
     }
     let subject = match &e.reference {
@@ -230,58 +262,68 @@ fn support_link(url: &str, e: &Explanation) -> String {
 }
 
 /// Shows the panel for `d`, wiring its actions to the integrator's options and callbacks.
-pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
+pub fn show(config: Rc<Config>, d: &Diagnosis, e: Explanation, report: JsValue) {
     let ui = config.catalog.ui(&e.locale);
-    let wait = retry_wait(d, &ui);
-    let actions = e
-        .actions
-        .iter()
-        .filter_map(|a| {
-            Some(PanelAction {
-                kind: a.kind.as_str().to_owned(),
-                label: a.label.clone(),
-                target: target(config, d, &e, a.kind)?,
-                wait: (a.kind == ActionKind::Retry)
-                    .then(|| wait.clone())
-                    .flatten(),
-            })
-        })
-        .collect();
-    let mut support = vec![(ui.status.clone(), crate::catalog::digits(d.status.into()))];
+    let mut actions = Vec::with_capacity(e.actions.len());
+    for a in &e.actions {
+        let Some(target) = target(&config, d, &e, a.kind) else {
+            continue;
+        };
+        // The retry button waits when the server said how long to (`Retry-After`).
+        let wait = match d.details.retry_after {
+            Some(seconds) if seconds > 0 && a.kind == ActionKind::Retry => {
+                let (template, locale) = (ui.wait.clone(), ui.locale.clone());
+                Some(Wait {
+                    seconds,
+                    text: Rc::new(move |s| {
+                        template.replace("{time}", &IntlFormat.duration(&locale, s))
+                    }),
+                    ready: ui.ready.clone(),
+                })
+            }
+            _ => None,
+        };
+        actions.push(PanelAction {
+            kind: a.kind.as_str().to_owned(),
+            label: a.label.clone(),
+            target,
+            wait,
+        });
+    }
+    let mut support = vec![(ui.status.clone(), digits(d.status.into()))];
     if let Some(code) = &d.details.code {
         support.push((ui.code.clone(), code.clone()));
     }
     if let Some(r) = &e.reference {
         support.push((ui.reference.clone(), r.clone()));
     }
-    let auto = if d.cause.is_transient() {
-        Mode::Toast
-    } else {
-        Mode::Dialog
+    let auto = match d.cause.is_transient() {
+        true => Mode::Toast,
+        false => Mode::Dialog,
     };
     let mode = match config.mode {
         Some(Mode::Inline) if config.container.is_none() => auto,
-        Some(m) => m,
-        None => auto,
+        m => m.unwrap_or(auto),
     };
+    let cause = d.cause.as_str().to_owned();
     let content = PanelContent {
-        key: d.cause.as_str().to_owned(),
-        cause: d.cause.as_str().to_owned(),
-        locale: e.locale.clone(),
+        key: cause.clone(),
+        cause,
+        locale: e.locale,
         title: e.title,
         explanation: e.explanation,
         steps: e.steps,
         actions,
         support,
         reference: e.reference,
-        labels: render::PanelLabels {
-            close: ui.close.clone(),
-            details: ui.details.clone(),
-            copy: ui.copy.clone(),
-            copied: ui.copied.clone(),
-            copy_failed: ui.copy_failed.clone(),
-            repeated: ui.repeated.clone(),
-            notifications: ui.notifications.clone(),
+        labels: PanelLabels {
+            close: ui.close,
+            details: ui.details,
+            copy: ui.copy,
+            copied: ui.copied,
+            copy_failed: ui.copy_failed,
+            repeated: ui.repeated,
+            notifications: ui.notifications,
         },
     };
     let placement = Placement {
@@ -289,55 +331,32 @@ pub fn show(config: &Config, d: &Diagnosis, e: Explanation, report: JsValue) {
         theme: config.theme,
         container: config.container.clone(),
     };
-    let (on_action, on_dismiss, on_retry, on_pay) = (
-        config.on_action.clone(),
-        config.on_dismiss.clone(),
-        config.on_retry.clone(),
-        config.on_pay.clone(),
-    );
-    let payment = report_field(&report, "details", "payment");
     let on_event = Rc::new(move |event: PanelEvent| match event {
         PanelEvent::Action(kind) => {
-            callback(&on_action, &[&JsValue::from_str(&kind), &report]);
-            match kind.as_str() {
-                "retry" => {
-                    render::dismiss_all();
-                    if on_retry.is_some() {
-                        callback(&on_retry, &[&report]);
-                    } else if let Some(w) = web_sys::window() {
-                        let _ = w.location().reload();
-                    }
+            call(
+                &config,
+                Callback::Action,
+                &report,
+                Some(&JsValue::from_str(&kind)),
+            );
+            if kind == "retry" {
+                render::dismiss_all();
+                if config.callback(Callback::Retry).is_some() {
+                    call(&config, Callback::Retry, &report, None);
+                } else if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
                 }
-                "pay" => {
-                    callback(&on_pay, &[&payment, &report]);
-                }
-                _ => {}
+            } else if kind == "pay" {
+                let details = Reflect::get(&report, &"details".into()).unwrap_or_default();
+                let payment = Reflect::get(&details, &"payment".into()).unwrap_or_default();
+                call(&config, Callback::Pay, &report, Some(&payment));
             }
         }
         PanelEvent::Dismissed => {
-            callback(&on_dismiss, &[&report]);
+            call(&config, Callback::Dismiss, &report, None);
         }
     });
     if let Err(err) = render::show(content, placement, on_event) {
         super::warn_once(vec![["could not show the panel: ", &message(&err)].concat()]);
     }
-}
-
-/// The wait of the retry button when the server said how long to wait (`Retry-After`).
-fn retry_wait(d: &Diagnosis, ui: &crate::catalog::Ui) -> Option<Wait> {
-    let seconds = d.details.retry_after.filter(|s| *s > 0)?;
-    let (template, locale) = (ui.wait.clone(), ui.locale.clone());
-    Some(Wait {
-        seconds,
-        text: Rc::new(move |s| {
-            template.replace("{time}", &super::format::IntlFormat.duration(&locale, s))
-        }),
-        ready: ui.ready.clone(),
-    })
-}
-
-fn report_field(report: &JsValue, a: &str, b: &str) -> JsValue {
-    Reflect::get(report, &a.into())
-        .and_then(|v| Reflect::get(&v, &b.into()))
-        .unwrap_or(JsValue::UNDEFINED)
 }

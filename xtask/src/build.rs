@@ -160,10 +160,16 @@ fn build_wasm(nightly: Option<&str>) -> Result<std::path::PathBuf> {
     ]);
     if nightly.is_some() {
         // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
+        // `location-detail=none` leaves out the file paths and lines that wasm-bindgen's
+        // `unwrap_throw` messages would carry; `fmt-debug=none` the `Debug` output nothing
+        // shipped prints.
         cargo
             .arg("-Zbuild-std=std,panic_abort")
             .arg("-Zbuild-std-features=optimize_for_size")
-            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
+            .env(
+                "RUSTFLAGS",
+                "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+            );
     }
     run(cargo.env("CARGO_TARGET_DIR", &target))?;
     Ok(target.join("wasm32-unknown-unknown/release/explain402.wasm"))
