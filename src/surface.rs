@@ -1,4 +1,4 @@
-//! The #[wasm_bindgen] surface: `configure`, `limits`, `handle`, `diagnose`, `dismiss`. The loader
+//! The #[wasm_bindgen] surface: `configure`, `handle`, `diagnose`, `dismiss`. The loader
 //! (src/js/core.js) is the only caller; it reads a bounded copy of each response and catches
 //! every error.
 
@@ -68,14 +68,6 @@ fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanatio
     present::honest_actions(config, &diagnosis, &mut explanation);
     crate::marks::mark(crate::marks::Step::Diagnosed);
     Some((diagnosis, explanation))
-}
-
-/// How much of a response the loader reads for a call with `overrides`:
-/// `[maxBodyBytes, readTimeoutMs]`, validated and capped.
-#[wasm_bindgen]
-pub fn limits(overrides: JsValue) -> Vec<u32> {
-    let config = config_for(&overrides);
-    vec![config.max_body_bytes as u32, config.read_timeout_ms]
 }
 
 /// Diagnoses a response read by the loader without touching the page.

@@ -17,14 +17,11 @@ use js_sys::{Array, Function, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Bytes of a response copy read at most.
+/// Bytes of a response copy read at most (the loader reads the copy with the same default,
+/// ceiling and timeout; see `limit` in src/js/core.js).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// Milliseconds after which reading the copy stops.
-pub const READ_TIMEOUT_MS: u32 = 1_500;
 /// The hard ceiling on `maxBodyBytes`, whatever the integrator asks.
 const MAX_BODY_BYTES_CEILING: f64 = 1024.0 * 1024.0;
-/// The hard ceiling on `readTimeoutMs`.
-const READ_TIMEOUT_CEILING: f64 = 60_000.0;
 
 /// The integrator callbacks, in the order of [`KEYS`] from `onShow`.
 #[derive(Clone, Copy)]
@@ -58,7 +55,6 @@ pub struct Config {
     pub rules: Rc<Rules>,
     pub links: LinkTargets,
     pub max_body_bytes: usize,
-    pub read_timeout_ms: u32,
     /// `onShow`, `onAction`, `onDismiss`, `onRetry`, `onPay` (see [`Callback`]).
     pub callbacks: [Option<Function>; 5],
 }
@@ -74,7 +70,6 @@ impl Default for Config {
             rules: Rc::default(),
             links: LinkTargets::default(),
             max_body_bytes: MAX_BODY_BYTES,
-            read_timeout_ms: READ_TIMEOUT_MS,
             callbacks: Default::default(),
         }
     }
@@ -180,13 +175,12 @@ impl Config {
                     }
                     None => Some("must be an https, http, mailto or relative URL; ignored".into()),
                 },
+                // The loader applies `readTimeoutMs`; it is checked here for the warning.
                 7 | 8 => match number {
-                    Some(n) if i == 7 => {
-                        c.max_body_bytes = n.min(MAX_BODY_BYTES_CEILING) as usize;
-                        None
-                    }
                     Some(n) => {
-                        c.read_timeout_ms = n.min(READ_TIMEOUT_CEILING) as u32;
+                        if i == 7 {
+                            c.max_body_bytes = n.min(MAX_BODY_BYTES_CEILING) as usize;
+                        }
                         None
                     }
                     None => Some("must be a non-negative number; ignored".into()),

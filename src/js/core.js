@@ -148,14 +148,31 @@ export function create(files, script) {
         return null;
       }));
 
+  // A limit on reading a copy: the call's option, else the page's, else the default; capped.
+  const limit = (o, key, fallback, cap) => {
+    for (const from of [o, options]) {
+      try {
+        const v = from[key];
+        if (typeof v == "number" && v >= 0) return Math.min(v, cap) | 0;
+      } catch (e) {
+        // No such option object: the next one, or the default.
+      }
+    }
+    return fallback;
+  };
+
   // Every call into the WASM goes through here: it never throws, and its promise resolves
   // (to a diagnosis or null), so no exception or rejection reaches the app.
   const call = (verb, res, o) => {
     let copy = res;
+    let reading;
     try {
       if (res instanceof Response) {
         // A used or locked body cannot be cloned: explain from the status and headers alone.
         copy = res.bodyUsed || (res.body && res.body.locked) ? { status: res.status, headers: res.headers } : res.clone();
+        // The copy is read while the WASM loads, within the options' limits (the WASM checks
+        // the options themselves and warns about bad ones).
+        if (copy instanceof Response) reading = read(copy, [limit(o, "maxBodyBytes", 65536, 1048576), limit(o, "readTimeoutMs", 1500, 60000)]);
       }
     } catch (e) {
       copy = null;
@@ -164,9 +181,7 @@ export function create(files, script) {
       .then((m) => {
         // Anything else (an axios response, say) goes in as it is. Never through `await`, which
         // would read a `then` from whatever the app handed over.
-        if (m) return copy instanceof Response ? read(copy, m.limits(o)).then((ex) => ex && m[verb](ex, o)) : m[verb](copy, o);
-        // Nobody will read the copy: cancel it, or it would buffer the whole body.
-        if (copy !== res && copy && copy.body) copy.body.cancel().catch(nothing);
+        if (m) return reading ? reading.then((ex) => ex && m[verb](ex, o)) : m[verb](copy, o);
       })
       .then(
         (d) => d || null,
