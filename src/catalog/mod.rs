@@ -46,6 +46,7 @@ mod format;
 mod id;
 mod id_site;
 mod overrides;
+mod packed;
 mod template;
 mod ui;
 
@@ -63,6 +64,7 @@ pub use ui::{placeholders_for, Ui, UI_KEYS, UI_LEN};
 use crate::diagnose::{Cause, Diagnosis, Party};
 use crate::json::Value;
 use overrides::{normalize_tag, CauseTexts, LocaleTexts};
+use packed::{EXPLANATION, LABEL, TITLE};
 
 /// Number of built-in causes; every built-in locale has one [`Text`] for each.
 pub const CAUSE_COUNT: usize = Cause::ALL.len();
@@ -83,7 +85,9 @@ pub struct Text {
     pub labels: &'static [(ActionKind, &'static str)],
 }
 
-/// The built-in texts of one locale.
+/// The built-in texts of one locale, as written. The catalog reads them packed into one
+/// string at compile time (`packed.rs`), so the wasm carries no table of pointers; these
+/// tables are the source, and what the tests check.
 #[derive(Debug)]
 pub struct Builtin {
     pub tag: &'static str,
@@ -95,18 +99,6 @@ pub struct Builtin {
     pub causes: &'static [Text; CAUSE_COUNT],
     /// The texts for [`Party::Site`], one per cause with a site variant, in the same order.
     pub site: &'static [Text; SITE_COUNT],
-}
-
-impl Builtin {
-    /// The texts for the cause labelled `label`.
-    pub fn text(&'static self, label: &str) -> Option<&'static Text> {
-        self.causes.iter().find(|t| t.cause == label)
-    }
-
-    /// The site texts for the cause labelled `label`, if it has them.
-    pub fn site_text(&'static self, label: &str) -> Option<&'static Text> {
-        self.site.iter().find(|t| t.cause == label)
-    }
 }
 
 /// The built-in locales, English first.
@@ -146,12 +138,13 @@ impl Default for Catalog {
     }
 }
 
-/// Where one field may come from, most specific first.
+/// Where the texts of one cause may come from in one locale, most specific first.
 struct Layer<'a> {
+    /// The integrator's texts.
     custom: Option<&'a CauseTexts>,
-    builtin: Option<&'static Text>,
+    /// The built-in cause and its packed text in this locale, when there is one.
+    builtin: Option<(&'static Cause, &'static str)>,
     locale: &'a LocaleTexts,
-    base: Option<&'static Builtin>,
     /// The texts for the site's party, with their own actions.
     site: bool,
 }
@@ -160,10 +153,10 @@ impl Catalog {
     /// The built-in texts only.
     pub fn builtin() -> Catalog {
         Catalog {
-            locales: BUILTIN
-                .iter()
-                .map(|b| LocaleTexts::new(b.tag.to_owned()))
-                .collect(),
+            locales: vec![
+                LocaleTexts::new("en".to_owned(), packed::EN),
+                LocaleTexts::new("id".to_owned(), packed::ID),
+            ],
         }
     }
 
@@ -201,7 +194,6 @@ impl Catalog {
         // Each text is filled in the locale it is written in, so an English fallback inside an
         // added locale reads "30 seconds", not a mix of languages.
         let values = Values { d, fmt };
-        let value = |name: &str, locale: &str| values.get(name, locale);
         let base = match &d.cause {
             Cause::Custom(_) => Cause::for_status(d.status).unwrap_or(Cause::PaymentRequired),
             c => c.clone(),
@@ -214,26 +206,22 @@ impl Catalog {
         };
         let layers = self.layers(&tag, keys, d.party == Party::Site);
 
-        let title = first_filled(&layers, |c| c.title.as_deref(), |b| b.title, &value);
-        let explanation = first_filled(
-            &layers,
-            |c| c.explanation.as_deref(),
-            |b| b.explanation,
-            &value,
-        );
+        let title = first_filled(&layers, TITLE, &values).unwrap_or_default();
+        let explanation = first_filled(&layers, EXPLANATION, &values).unwrap_or_default();
 
         // The first layer with steps gives all of them; plain loops keep the wasm small.
         let mut steps = Vec::new();
         for l in &layers {
+            let value = |n: &str| values.get(n, &l.locale.tag);
             if let Some(custom) = l.custom.and_then(|c| c.steps.as_ref()) {
                 for s in custom {
-                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
+                    push_filled(&mut steps, s, &value);
                 }
                 break;
             }
-            if let Some(b) = l.builtin {
-                for s in b.steps {
-                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
+            if let Some((_, text)) = l.builtin {
+                for s in packed::steps(text).split(packed::US) {
+                    push_filled(&mut steps, s, &value);
                 }
                 break;
             }
@@ -245,11 +233,11 @@ impl Catalog {
                 kinds = custom;
                 break;
             }
-            if let Some(c) = l.builtin.and_then(|b| Cause::builtin(b.cause)) {
+            if let Some((c, _)) = l.builtin {
                 kinds = if l.site {
-                    site_actions(&c).unwrap_or_default()
+                    site_actions(c).unwrap_or_default()
                 } else {
-                    builtin_actions(&c)
+                    builtin_actions(c)
                 };
                 break;
             }
@@ -260,7 +248,8 @@ impl Catalog {
             if reference.is_some() || kind != ActionKind::CopyReference {
                 actions.push(Action {
                     kind,
-                    label: label_for(&layers, kind, &value),
+                    label: first_filled(&layers, LABEL + kind.index(), &values)
+                        .unwrap_or_else(|| kind.as_str().to_owned()),
                 });
             }
         }
@@ -281,20 +270,15 @@ impl Catalog {
     pub fn ui(&self, locale: &str) -> Ui {
         let tag = self.negotiate(&[locale]);
         let chain = self.chain(&tag);
-        let texts = std::array::from_fn(|i| {
-            chain
-                .iter()
-                .find_map(|l| {
-                    let custom = l.ui.get(i).and_then(|s| s.clone());
-                    custom.or_else(|| {
-                        builtin(&l.tag)
-                            .and_then(|b| b.ui.get(i))
-                            .map(|s| (*s).to_owned())
-                    })
-                })
-                .unwrap_or_default()
-        });
-        Ui::from_texts(tag, texts)
+        Ui::from_fn(tag, |i| {
+            for l in &chain {
+                let custom = l.ui.get(i).and_then(|s| s.as_deref());
+                if let Some(s) = custom.or_else(|| packed::field(packed::record(l.builtin, 0), i)) {
+                    return s.to_owned();
+                }
+            }
+            String::new()
+        })
     }
 
     fn find(&self, tag: &str) -> Option<&LocaleTexts> {
@@ -322,27 +306,31 @@ impl Catalog {
         let chain = self.chain(tag);
         let mut out = Vec::with_capacity(keys.len() * chain.len() * 2);
         for key in keys {
+            let index = Cause::ALL.iter().position(|c| c.as_str() == *key);
+            // The packed record `first + index` of the locale, when the cause is built in.
+            let builtin = |locale: &LocaleTexts, first: usize| {
+                let i = index?;
+                let text = packed::record(locale.builtin, first + i);
+                Some((Cause::ALL.get(i)?, text)).filter(|_| !text.is_empty())
+            };
             for &locale in &chain {
-                let base = builtin(&locale.tag);
                 let custom = locale.causes.get(*key);
                 if site {
                     let custom = custom.and_then(|c| c.site.as_deref());
-                    let builtin = base.and_then(|b| b.site_text(key));
+                    let builtin = builtin(locale, packed::SITE);
                     if custom.is_some() || builtin.is_some() {
                         out.push(Layer {
                             custom,
                             builtin,
                             locale,
-                            base,
                             site: true,
                         });
                     }
                 }
                 out.push(Layer {
                     custom,
-                    builtin: base.and_then(|b| b.text(key)),
+                    builtin: builtin(locale, 1),
                     locale,
-                    base,
                     site: false,
                 });
             }
@@ -351,23 +339,33 @@ impl Catalog {
     }
 }
 
-/// The first text of the layers (integrator text, then built-in text, layer by layer) that
-/// [`fill`] can complete; empty if none can.
-fn first_filled(
-    layers: &[Layer<'_>],
-    custom: fn(&CauseTexts) -> Option<&str>,
-    builtin: fn(&Text) -> &'static str,
-    value: &dyn Fn(&str, &str) -> Option<String>,
-) -> String {
+/// The first text for `field` (a [`TITLE`], an [`EXPLANATION`] or a label) that [`fill`] can
+/// complete, layer by layer: integrator text for the cause, integrator text for the kind (a
+/// label), built-in text for the cause, built-in text for the kind (a label of a built-in
+/// cause). So a custom cause's own English label comes before the built-in label of the user's
+/// locale.
+fn first_filled(layers: &[Layer<'_>], field: usize, values: &Values<'_>) -> Option<String> {
+    let kind = field.checked_sub(LABEL);
     for l in layers {
-        let candidates = [l.custom.and_then(custom), l.builtin.map(builtin)];
+        let chrome = |i: usize| packed::field(packed::record(l.locale.builtin, 0), UI_LEN + i);
+        let candidates = [
+            l.custom.and_then(|c| match field {
+                TITLE => c.title.as_deref(),
+                EXPLANATION => c.explanation.as_deref(),
+                _ => kind.and_then(|k| c.labels.get(k)?.as_deref()),
+            }),
+            kind.and_then(|k| l.locale.labels.get(k)?.as_deref()),
+            l.builtin.and_then(|(_, text)| packed::field(text, field)),
+            // Only for a built-in cause: a custom cause's English label comes before it.
+            l.builtin.and(kind).and_then(chrome),
+        ];
         for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
-                return s;
+            if let Some(s) = fill(t, &|n| values.get(n, &l.locale.tag)) {
+                return Some(s);
             }
         }
     }
-    String::new()
+    None
 }
 
 /// Appends `template` filled, unless it cannot be filled or comes out empty.
@@ -375,36 +373,6 @@ fn push_filled(out: &mut Vec<String>, template: &str, value: &dyn Fn(&str) -> Op
     if let Some(s) = fill(template, value).filter(|s| !s.is_empty()) {
         out.push(s);
     }
-}
-
-/// The label of `kind`: integrator text for the cause, integrator text for the kind, built-in
-/// text for the cause, built-in text for the kind, layer by layer (so a custom cause's own
-/// English label comes before the built-in label of the user's locale).
-fn label_for(
-    layers: &[Layer<'_>],
-    kind: ActionKind,
-    value: &dyn Fn(&str, &str) -> Option<String>,
-) -> String {
-    let i = kind.index();
-    for l in layers {
-        let candidates = [
-            l.custom
-                .and_then(|c| c.labels.get(i))
-                .and_then(|s| s.as_deref()),
-            l.locale.labels.get(i).and_then(|s| s.as_deref()),
-            l.builtin
-                .and_then(|b| b.labels.iter().find(|(k, _)| *k == kind))
-                .map(|(_, s)| *s),
-            // Only for a built-in cause: a custom cause's English label comes before it.
-            l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
-        ];
-        for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
-                return s;
-            }
-        }
-    }
-    kind.as_str().to_owned()
 }
 
 /// The placeholder values of one diagnosis, formatted once.

@@ -67,15 +67,18 @@ pub(super) struct CauseTexts {
 #[derive(Clone, Debug)]
 pub(super) struct LocaleTexts {
     pub tag: String,
+    /// The packed built-in texts of the locale (`packed.rs`); empty for an added locale.
+    pub builtin: &'static str,
     pub causes: BTreeMap<String, CauseTexts>,
     pub labels: [Option<String>; ACTION_COUNT],
     pub ui: [Option<String>; UI_LEN],
 }
 
 impl LocaleTexts {
-    pub fn new(tag: String) -> LocaleTexts {
+    pub fn new(tag: String, builtin: &'static str) -> LocaleTexts {
         LocaleTexts {
             tag,
+            builtin,
             causes: BTreeMap::new(),
             labels: Default::default(),
             ui: Default::default(),
@@ -137,7 +140,7 @@ pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: 
         let i = match locales.iter().position(|l| l.tag == tag) {
             Some(i) => i,
             None => {
-                locales.push(LocaleTexts::new(tag));
+                locales.push(LocaleTexts::new(tag, ""));
                 locales.len() - 1
             }
         };
