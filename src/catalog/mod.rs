@@ -63,8 +63,8 @@ pub use ui::{placeholders_for, Ui, UI_KEYS, UI_LEN};
 
 use crate::diagnose::{Cause, Diagnosis, Party};
 use crate::json::Value;
-use overrides::{normalize_tag, CauseTexts, LocaleTexts};
-use packed::{EXPLANATION, LABEL, TITLE};
+use overrides::{normalize_tag, LocaleTexts};
+use packed::{EXPLANATION, LABEL, STEPS, TITLE};
 
 /// Number of built-in causes; every built-in locale has one [`Text`] for each.
 pub const CAUSE_COUNT: usize = Cause::ALL.len();
@@ -140,13 +140,14 @@ impl Default for Catalog {
 
 /// Where the texts of one cause may come from in one locale, most specific first.
 struct Layer<'a> {
-    /// The integrator's texts.
-    custom: Option<&'a CauseTexts>,
+    locale: &'a LocaleTexts,
+    /// The cause label the integrator's texts are under.
+    key: &'a str,
     /// The built-in cause and its packed text in this locale, when there is one.
     builtin: Option<(&'static Cause, &'static str)>,
-    locale: &'a LocaleTexts,
-    /// The texts for the site's party, with their own actions.
-    site: bool,
+    /// The texts for the site's party, with their own actions: [`overrides::SITE`], else 0
+    /// (added to the field of an integrator's text).
+    site: usize,
 }
 
 impl Catalog {
@@ -212,39 +213,38 @@ impl Catalog {
         // The first layer with steps gives all of them; plain loops keep the wasm small.
         let mut steps = Vec::new();
         for l in &layers {
-            let value = |n: &str| values.get(n, &l.locale.tag);
-            if let Some(custom) = l.custom.and_then(|c| c.steps.as_ref()) {
-                for s in custom {
-                    push_filled(&mut steps, s, &value);
-                }
-                break;
-            }
-            if let Some((_, text)) = l.builtin {
-                for s in packed::steps(text).split(packed::US) {
-                    push_filled(&mut steps, s, &value);
+            let custom = l.locale.get(l.key, STEPS + l.site);
+            if let Some(s) = custom.or_else(|| Some(packed::steps(l.builtin?.1))) {
+                for s in s.split(packed::US) {
+                    if let Some(s) = fill(s, &|n| values.get(n, &l.locale.tag)) {
+                        if !s.is_empty() {
+                            steps.push(s);
+                        }
+                    }
                 }
                 break;
             }
         }
 
-        let mut kinds: &[ActionKind] = &[];
+        let mut kinds = Vec::new();
         for l in &layers {
-            if let Some(custom) = l.custom.and_then(|c| c.actions.as_deref()) {
-                kinds = custom;
+            if let Some(custom) = l.locale.get(l.key, overrides::ACTIONS + l.site) {
+                kinds = overrides::kinds(custom);
                 break;
             }
             if let Some((c, _)) = l.builtin {
-                kinds = if l.site {
+                kinds = if l.site > 0 {
                     site_actions(c).unwrap_or_default()
                 } else {
                     builtin_actions(c)
-                };
+                }
+                .to_vec();
                 break;
             }
         }
         let reference = d.details.reference.clone().filter(|r| !r.trim().is_empty());
         let mut actions = Vec::with_capacity(kinds.len());
-        for &kind in kinds {
+        for kind in kinds {
             if reference.is_some() || kind != ActionKind::CopyReference {
                 actions.push(Action {
                     kind,
@@ -272,7 +272,7 @@ impl Catalog {
         let chain = self.chain(&tag);
         Ui::from_fn(tag, |i| {
             for l in &chain {
-                let custom = l.ui.get(i).and_then(|s| s.as_deref());
+                let custom = l.get("", i);
                 if let Some(s) = custom.or_else(|| packed::field(packed::record(l.builtin, 0), i)) {
                     return s.to_owned();
                 }
@@ -302,7 +302,7 @@ impl Catalog {
     /// For each cause key, for each locale of the chain: where a field may come from. With
     /// `site`, the site texts of a locale come before its other texts (and are left out where
     /// neither the integrator nor the built-in texts have any).
-    fn layers(&self, tag: &str, keys: &[&str], site: bool) -> Vec<Layer<'_>> {
+    fn layers<'a>(&'a self, tag: &str, keys: &[&'a str], site: bool) -> Vec<Layer<'a>> {
         let chain = self.chain(tag);
         let mut out = Vec::with_capacity(keys.len() * chain.len() * 2);
         for key in keys {
@@ -314,24 +314,23 @@ impl Catalog {
                 Some((Cause::ALL.get(i)?, text)).filter(|_| !text.is_empty())
             };
             for &locale in &chain {
-                let custom = locale.causes.get(*key);
                 if site {
-                    let custom = custom.and_then(|c| c.site.as_deref());
+                    let custom = locale.get(key, overrides::SITE_GIVEN);
                     let builtin = builtin(locale, packed::SITE);
                     if custom.is_some() || builtin.is_some() {
                         out.push(Layer {
-                            custom,
-                            builtin,
                             locale,
-                            site: true,
+                            key,
+                            builtin,
+                            site: overrides::SITE,
                         });
                     }
                 }
                 out.push(Layer {
-                    custom,
-                    builtin: builtin(locale, 1),
                     locale,
-                    site: false,
+                    key,
+                    builtin: builtin(locale, 1),
+                    site: 0,
                 });
             }
         }
@@ -349,12 +348,8 @@ fn first_filled(layers: &[Layer<'_>], field: usize, values: &Values<'_>) -> Opti
     for l in layers {
         let chrome = |i: usize| packed::field(packed::record(l.locale.builtin, 0), UI_LEN + i);
         let candidates = [
-            l.custom.and_then(|c| match field {
-                TITLE => c.title.as_deref(),
-                EXPLANATION => c.explanation.as_deref(),
-                _ => kind.and_then(|k| c.labels.get(k)?.as_deref()),
-            }),
-            kind.and_then(|k| l.locale.labels.get(k)?.as_deref()),
+            l.locale.get(l.key, field + l.site),
+            kind.and_then(|k| l.locale.get("", UI_LEN + k)),
             l.builtin.and_then(|(_, text)| packed::field(text, field)),
             // Only for a built-in cause: a custom cause's English label comes before it.
             l.builtin.and(kind).and_then(chrome),
@@ -366,13 +361,6 @@ fn first_filled(layers: &[Layer<'_>], field: usize, values: &Values<'_>) -> Opti
         }
     }
     None
-}
-
-/// Appends `template` filled, unless it cannot be filled or comes out empty.
-fn push_filled(out: &mut Vec<String>, template: &str, value: &dyn Fn(&str) -> Option<String>) {
-    if let Some(s) = fill(template, value).filter(|s| !s.is_empty()) {
-        out.push(s);
-    }
 }
 
 /// The placeholder values of one diagnosis, formatted once.

@@ -25,13 +25,13 @@
 //! (`messages.id.card_expired.title: …`) and the field keeps its default. A list (`steps`,
 //! `actions`) is used whole or not at all, except that steps beyond [`MAX_STEPS`] are dropped.
 
-use super::actions::{ActionKind, ACTION_COUNT};
+use super::actions::ActionKind;
 use super::format::digits;
+use super::packed::{EXPLANATION, LABEL, STEPS, TITLE, US};
 use super::template::{check, PLACEHOLDERS};
 use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
 use crate::diagnose::strip_controls;
 use crate::json::Value;
-use std::collections::BTreeMap;
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -51,27 +51,39 @@ const MAX_TAG: usize = 35;
 /// Keys of a locale object that are not cause labels.
 pub const RESERVED: [&str; 2] = ["ui", "actions"];
 
-/// Integrator texts for one cause in one locale.
-#[derive(Clone, Debug, Default)]
-pub(super) struct CauseTexts {
-    pub title: Option<String>,
-    pub explanation: Option<String>,
-    pub steps: Option<Vec<String>>,
-    pub actions: Option<Vec<ActionKind>>,
-    pub labels: [Option<String>; ACTION_COUNT],
-    /// The texts for a site diagnosis (`messages.<locale>.<cause>.site`).
-    pub site: Option<Box<CauseTexts>>,
+/// The field of an integrator's cause text that holds its actions, one digit per kind (its
+/// index in `ActionKind::ALL`). The fields before it are those of a packed cause text; the
+/// steps (from [`STEPS`]) are one field, separated by [`US`].
+pub(super) const ACTIONS: usize = STEPS + 1;
+/// The field, without text, that says a cause has a `site` object.
+pub(super) const SITE_GIVEN: usize = STEPS + 2;
+/// Added to a field of a cause text for the same field of its `site` text.
+pub(super) const SITE: usize = STEPS + 3;
+
+/// The action kinds integrators may name, for warnings.
+const KINDS: &str = "update_payment, retry, sign_in, contact_support, copy_reference, pay";
+/// The chrome string keys, for warnings.
+const KEYS: &str = "close, details, status, code, reference, copy, copied, copyFailed, repeated, \
+notifications, amount, network, resource, cause, learnMore, reload, wait, ready";
+
+/// One integrator text.
+#[derive(Clone, Debug)]
+pub(super) struct Custom {
+    /// The cause label; empty for the chrome strings and the action labels of the locale,
+    /// whose fields are those of the first record of a packed locale.
+    pub cause: String,
+    pub field: usize,
+    pub text: String,
 }
 
-/// Integrator texts for one locale (empty for a built-in locale nobody customized).
+/// Integrator texts for one locale (none for a built-in locale nobody customized).
 #[derive(Clone, Debug)]
 pub(super) struct LocaleTexts {
     pub tag: String,
     /// The packed built-in texts of the locale (`packed.rs`); empty for an added locale.
     pub builtin: &'static str,
-    pub causes: BTreeMap<String, CauseTexts>,
-    pub labels: [Option<String>; ACTION_COUNT],
-    pub ui: [Option<String>; UI_LEN],
+    /// In the order given: a later text for the same field wins.
+    pub texts: Vec<Custom>,
 }
 
 impl LocaleTexts {
@@ -79,10 +91,15 @@ impl LocaleTexts {
         LocaleTexts {
             tag,
             builtin,
-            causes: BTreeMap::new(),
-            labels: Default::default(),
-            ui: Default::default(),
+            texts: Vec::new(),
         }
+    }
+
+    /// The integrator's text for `field` of `cause` (empty for the locale's own fields).
+    pub fn get(&self, cause: &str, field: usize) -> Option<&str> {
+        let found = self.texts.iter().rev();
+        let mut found = found.filter(|t| t.field == field && t.cause == cause);
+        found.next().map(|t| t.text.as_str())
     }
 }
 
@@ -145,7 +162,7 @@ pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: 
             }
         };
         if let Some(locale) = locales.get_mut(i) {
-            parse_locale(fields, &path, locale, warnings);
+            parse_locale(fields, &path, &mut locale.texts, warnings);
         }
     }
 }
@@ -153,18 +170,15 @@ pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: 
 fn parse_locale(
     fields: &[(String, Value)],
     path: &str,
-    locale: &mut LocaleTexts,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     for (key, v) in fields {
         let path = [path, ".", key].concat();
         match key.as_str() {
-            "ui" => parse_ui(v, &path, &mut locale.ui, warnings),
-            "actions" => parse_labels(v, &path, &mut locale.labels, warnings),
-            label if is_cause_label(label) => {
-                let texts = locale.causes.entry(label.to_owned()).or_default();
-                parse_cause(v, &path, texts, true, warnings);
-            }
+            "ui" => parse_strings(v, &path, true, "", 0, out, warnings),
+            "actions" => parse_strings(v, &path, false, "", UI_LEN, out, warnings),
+            label if is_cause_label(label) => parse_cause(v, &path, label, 0, out, warnings),
             _ => warnings.push(
                 [
                     &path,
@@ -184,13 +198,14 @@ fn is_cause_label(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
-/// Reads one cause's texts; `site` says whether a nested `site` object is allowed (not inside
-/// a `site` object itself).
+/// Reads the texts of `cause`; `site` is 0, or [`SITE`] inside its `site` object (where no
+/// further `site` object is allowed).
 fn parse_cause(
     v: &Value,
     path: &str,
-    texts: &mut CauseTexts,
-    site: bool,
+    cause: &str,
+    site: usize,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
@@ -199,16 +214,9 @@ fn parse_cause(
     };
     for (key, v) in fields {
         let path = [path, ".", key].concat();
-        let fallback = |problem: String| default_used(&path, &problem);
-        match key.as_str() {
-            "title" => match text(v, MAX_TITLE, PLACEHOLDERS) {
-                Ok(s) => texts.title = Some(s),
-                Err(e) => warnings.push(fallback(e)),
-            },
-            "explanation" => match text(v, MAX_EXPLANATION, PLACEHOLDERS) {
-                Ok(s) => texts.explanation = Some(s),
-                Err(e) => warnings.push(fallback(e)),
-            },
+        let read = match key.as_str() {
+            "title" => text(v, MAX_TITLE, PLACEHOLDERS).map(|s| (TITLE, s)),
+            "explanation" => text(v, MAX_EXPLANATION, PLACEHOLDERS).map(|s| (EXPLANATION, s)),
             "steps" => {
                 if v.as_array().is_some_and(|a| a.len() > MAX_STEPS) {
                     warnings.push(
@@ -221,148 +229,166 @@ fn parse_cause(
                         .concat(),
                     );
                 }
-                match steps(v) {
-                    Ok(s) => texts.steps = Some(s),
-                    Err(e) => warnings.push(fallback(e)),
-                }
+                steps(v).map(|s| (STEPS, s))
             }
-            "actions" => match actions(v) {
-                Ok(a) => texts.actions = Some(a),
-                Err(e) => warnings.push(fallback(e)),
-            },
-            "labels" => parse_labels(v, &path, &mut texts.labels, warnings),
-            "site" if site => {
-                let nested = texts.site.get_or_insert_with(Box::default);
-                parse_cause(v, &path, nested, false, warnings);
+            "actions" => actions(v).map(|s| (ACTIONS, s)),
+            "labels" => {
+                parse_strings(v, &path, false, cause, LABEL + site, out, warnings);
+                continue;
             }
-            _ => warnings.push(
-                [
-                    path.as_str(),
-                    if site {
-                        ": unknown field (expected title, explanation, steps, actions, labels or site); ignored"
-                    } else {
-                        ": unknown field (expected title, explanation, steps, actions or labels); ignored"
-                    },
-                ]
-                .concat(),
-            ),
+            "site" if site == 0 => {
+                push(out, cause, SITE_GIVEN, String::new());
+                parse_cause(v, &path, cause, SITE, out, warnings);
+                continue;
+            }
+            _ => {
+                warnings.push(
+                    [
+                        path.as_str(),
+                        ": unknown field (expected title, explanation, steps, actions",
+                        if site == 0 {
+                            ", labels or site); ignored"
+                        } else {
+                            " or labels); ignored"
+                        },
+                    ]
+                    .concat(),
+                );
+                continue;
+            }
+        };
+        match read {
+            Ok((field, s)) => push(out, cause, field + site, s),
+            Err(e) => warnings.push(default_used(&path, &e)),
         }
     }
 }
 
-/// The first [`MAX_STEPS`] steps, all well formed, or what is wrong with one of them.
-fn steps(v: &Value) -> Result<Vec<String>, String> {
+fn push(out: &mut Vec<Custom>, cause: &str, field: usize, text: String) {
+    out.push(Custom {
+        cause: cause.to_owned(),
+        field,
+        text,
+    });
+}
+
+/// The first [`MAX_STEPS`] steps, all well formed and separated by [`US`], or what is wrong
+/// with one of them.
+fn steps(v: &Value) -> Result<String, String> {
     let items = v
         .as_array()
         .ok_or_else(|| ["expected an array of strings, found ", found(v)].concat())?;
-    items
-        .iter()
-        .take(MAX_STEPS)
-        .enumerate()
-        .map(|(i, s)| {
-            text(s, MAX_STEP, PLACEHOLDERS)
-                .map_err(|e| ["step ", &digits(i as u64), ": ", &e].concat())
-        })
-        .collect()
+    let mut out = String::new();
+    for (i, s) in items.iter().take(MAX_STEPS).enumerate() {
+        let s = text(s, MAX_STEP, PLACEHOLDERS)
+            .map_err(|e| ["step ", &digits(i as u64), ": ", &e].concat())?;
+        if i > 0 {
+            out.push(US);
+        }
+        out.push_str(&s);
+    }
+    Ok(out)
 }
 
-/// Known action kinds without repeats, or the first unknown one.
-fn actions(v: &Value) -> Result<Vec<ActionKind>, String> {
+/// Known action kinds without repeats, one digit each, or the first unknown one.
+fn actions(v: &Value) -> Result<String, String> {
     let items = v
         .as_array()
         .ok_or_else(|| ["expected an array of action kinds, found ", found(v)].concat())?;
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = String::new();
     for item in items {
-        let kind = item.as_str().and_then(ActionKind::parse).ok_or_else(|| {
-            [
+        let Some(kind) = item.as_str().and_then(ActionKind::parse) else {
+            return Err([
                 "unknown action kind ",
                 &item.to_json(),
                 " (expected ",
-                &kinds(),
+                KINDS,
                 ")",
             ]
-            .concat()
-        })?;
-        if !out.contains(&kind) {
-            out.push(kind);
+            .concat());
+        };
+        let digit = char::from(b'0' + kind.index() as u8);
+        if !out.contains(digit) {
+            out.push(digit);
         }
     }
     Ok(out)
 }
 
-fn kinds() -> String {
-    ActionKind::ALL.map(ActionKind::as_str).join(", ")
+/// The action kinds of [`actions`]'s digits.
+pub(super) fn kinds(digits: &str) -> Vec<ActionKind> {
+    let kinds = digits
+        .bytes()
+        .filter_map(|b| ActionKind::ALL.get(usize::from(b - b'0')));
+    kinds.copied().collect()
 }
 
-fn parse_labels(
+/// Reads an object of chrome strings (`ui`) or of action labels (`actions`, `labels`) into
+/// the fields from `first` on, in the order of [`UI_KEYS`] or of `ActionKind::ALL`.
+fn parse_strings(
     v: &Value,
     path: &str,
-    labels: &mut [Option<String>; ACTION_COUNT],
+    ui: bool,
+    cause: &str,
+    first: usize,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(
+        warnings.push(if ui {
+            not_an_object(path, v)
+        } else {
             [
                 path,
                 ": expected an object keyed by action kind, found ",
                 found(v),
                 "; ignored",
             ]
-            .concat(),
-        );
+            .concat()
+        });
         return;
     };
     for (key, v) in fields {
-        let slot = ActionKind::parse(key).and_then(|k| labels.get_mut(k.index()));
-        match (slot, text(v, MAX_LABEL, PLACEHOLDERS)) {
-            (Some(slot), Ok(s)) => *slot = Some(s),
-            (Some(_), Err(e)) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
-            (None, _) => warnings.push(
-                [
-                    path,
-                    ".",
-                    key,
-                    ": unknown action kind (expected ",
-                    &kinds(),
-                    "); ignored",
-                ]
-                .concat(),
-            ),
-        }
-    }
-}
-
-fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: &mut Vec<String>) {
-    let Some(fields) = v.as_object() else {
-        warnings.push(not_an_object(path, v));
-        return;
-    };
-    for (key, v) in fields {
-        let Some(i) = UI_KEYS.iter().position(|k| k == key) else {
+        let path = [path, ".", key].concat();
+        let i = if ui {
+            UI_KEYS.iter().position(|k| k == key)
+        } else {
+            ActionKind::parse(key).map(ActionKind::index)
+        };
+        let Some(i) = i else {
+            let (what, expected) = if ui {
+                ("key", KEYS)
+            } else {
+                ("action kind", KINDS)
+            };
             warnings.push(
                 [
-                    path,
-                    ".",
-                    key,
-                    ": unknown key (expected ",
-                    &UI_KEYS.join(", "),
+                    &path,
+                    ": unknown ",
+                    what,
+                    " (expected ",
+                    expected,
                     "); ignored",
                 ]
                 .concat(),
             );
             continue;
         };
-        let checked = text(v, MAX_LABEL, placeholders_for(key)).and_then(|s| {
-            if s.contains("[[") || s.contains("]]") {
+        let allowed = if ui {
+            placeholders_for(key)
+        } else {
+            PLACEHOLDERS
+        };
+        let checked = text(v, MAX_LABEL, allowed).and_then(|s| {
+            if ui && (s.contains("[[") || s.contains("]]")) {
                 Err("\"[[ ]]\" segments are not supported in UI strings".to_owned())
             } else {
                 Ok(s)
             }
         });
-        match (checked, ui.get_mut(i)) {
-            (Ok(s), Some(slot)) => *slot = Some(s),
-            (Err(e), _) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
-            (Ok(_), None) => {}
+        match checked {
+            Ok(s) => push(out, cause, first + i, s),
+            Err(e) => warnings.push(default_used(&path, &e)),
         }
     }
 }
@@ -408,7 +434,14 @@ fn found(v: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_tag;
+    use super::{normalize_tag, KEYS, KINDS};
+    use crate::catalog::{ActionKind, UI_KEYS};
+
+    #[test]
+    fn warnings_list_every_key() {
+        assert_eq!(KINDS, ActionKind::ALL.map(ActionKind::as_str).join(", "));
+        assert_eq!(KEYS, UI_KEYS.join(", "));
+    }
 
     #[test]
     fn normalizes_tags() {
