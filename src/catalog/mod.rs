@@ -64,7 +64,7 @@ pub use ui::{placeholders_for, Ui, UI_KEYS, UI_LEN};
 use crate::diagnose::{Cause, Diagnosis, Party};
 use crate::json::Value;
 use overrides::{normalize_tag, LocaleTexts};
-use packed::{EXPLANATION, LABEL, STEPS, TITLE};
+use packed::{ACTIONS, EXPLANATION, LABEL, STEPS, TITLE};
 
 /// Number of built-in causes; every built-in locale has one [`Text`] for each.
 pub const CAUSE_COUNT: usize = Cause::ALL.len();
@@ -143,8 +143,8 @@ struct Layer<'a> {
     locale: &'a LocaleTexts,
     /// The cause label the integrator's texts are under.
     key: &'a str,
-    /// The built-in cause and its packed text in this locale, when there is one.
-    builtin: Option<(&'static Cause, &'static str)>,
+    /// The packed built-in text of the cause in this locale, when there is one.
+    builtin: Option<&'static str>,
     /// The texts for the site's party, with their own actions: [`overrides::SITE`], else 0
     /// (added to the field of an integrator's text).
     site: usize,
@@ -212,39 +212,20 @@ impl Catalog {
 
         // The first layer with steps gives all of them; plain loops keep the wasm small.
         let mut steps = Vec::new();
-        for l in &layers {
-            let custom = l.locale.get(l.key, STEPS + l.site);
-            if let Some(s) = custom.or_else(|| Some(packed::steps(l.builtin?.1))) {
-                for s in s.split(packed::US) {
-                    if let Some(s) = fill(s, &|n| values.get(n, &l.locale.tag)) {
-                        if !s.is_empty() {
-                            steps.push(s);
-                        }
+        if let Some((l, given)) = first_given(&layers, STEPS) {
+            for s in given.split(packed::US) {
+                if let Some(s) = fill(s, &|n| values.get(n, &l.locale.tag)) {
+                    if !s.is_empty() {
+                        steps.push(s);
                     }
                 }
-                break;
             }
         }
 
-        let mut kinds = Vec::new();
-        for l in &layers {
-            if let Some(custom) = l.locale.get(l.key, overrides::ACTIONS + l.site) {
-                kinds = overrides::kinds(custom);
-                break;
-            }
-            if let Some((c, _)) = l.builtin {
-                kinds = if l.site > 0 {
-                    site_actions(c).unwrap_or_default()
-                } else {
-                    builtin_actions(c)
-                }
-                .to_vec();
-                break;
-            }
-        }
+        let kinds = first_given(&layers, ACTIONS).map_or("", |(_, k)| k);
         let reference = d.details.reference.clone().filter(|r| !r.trim().is_empty());
-        let mut actions = Vec::with_capacity(kinds.len());
-        for kind in kinds {
+        let mut actions = Vec::new();
+        for kind in packed::kinds(kinds) {
             if reference.is_some() || kind != ActionKind::CopyReference {
                 actions.push(Action {
                     kind,
@@ -309,9 +290,7 @@ impl Catalog {
             let index = Cause::ALL.iter().position(|c| c.as_str() == *key);
             // The packed record `first + index` of the locale, when the cause is built in.
             let builtin = |locale: &LocaleTexts, first: usize| {
-                let i = index?;
-                let text = packed::record(locale.builtin, first + i);
-                Some((Cause::ALL.get(i)?, text)).filter(|_| !text.is_empty())
+                Some(packed::record(locale.builtin, first + index?)).filter(|t| !t.is_empty())
             };
             for &locale in &chain {
                 if site {
@@ -338,6 +317,22 @@ impl Catalog {
     }
 }
 
+/// The [`STEPS`] or the [`ACTIONS`] of the first layer with any, and that layer. A layer's
+/// built-in text always has both.
+fn first_given<'a>(layers: &'a [Layer<'a>], field: usize) -> Option<(&'a Layer<'a>, &'a str)> {
+    for l in layers {
+        let custom = l.locale.get(l.key, field + l.site);
+        let builtin = l.builtin.map(|b| match field {
+            STEPS => packed::steps(b),
+            _ => packed::field(b, field).unwrap_or(""),
+        });
+        if let Some(s) = custom.or(builtin) {
+            return Some((l, s));
+        }
+    }
+    None
+}
+
 /// The first text for `field` (a [`TITLE`], an [`EXPLANATION`] or a label) that [`fill`] can
 /// complete, layer by layer: integrator text for the cause, integrator text for the kind (a
 /// label), built-in text for the cause, built-in text for the kind (a label of a built-in
@@ -350,7 +345,7 @@ fn first_filled(layers: &[Layer<'_>], field: usize, values: &Values<'_>) -> Opti
         let candidates = [
             l.locale.get(l.key, field + l.site),
             kind.and_then(|k| l.locale.get("", UI_LEN + k)),
-            l.builtin.and_then(|(_, text)| packed::field(text, field)),
+            l.builtin.and_then(|text| packed::field(text, field)),
             // Only for a built-in cause: a custom cause's English label comes before it.
             l.builtin.and(kind).and_then(chrome),
         ];

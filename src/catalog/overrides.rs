@@ -27,7 +27,7 @@
 
 use super::actions::ActionKind;
 use super::format::digits;
-use super::packed::{EXPLANATION, LABEL, STEPS, TITLE, US};
+use super::packed::{ACTIONS, EXPLANATION, LABEL, STEPS, TITLE, US};
 use super::template::{check, PLACEHOLDERS};
 use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
 use crate::diagnose::strip_controls;
@@ -51,14 +51,12 @@ const MAX_TAG: usize = 35;
 /// Keys of a locale object that are not cause labels.
 pub const RESERVED: [&str; 2] = ["ui", "actions"];
 
-/// The field of an integrator's cause text that holds its actions, one digit per kind (its
-/// index in `ActionKind::ALL`). The fields before it are those of a packed cause text; the
-/// steps (from [`STEPS`]) are one field, separated by [`US`].
-pub(super) const ACTIONS: usize = STEPS + 1;
-/// The field, without text, that says a cause has a `site` object.
-pub(super) const SITE_GIVEN: usize = STEPS + 2;
+/// The field, without text, that says a cause has a `site` object. The fields before it are
+/// those of a packed cause text (`packed.rs`), [`ACTIONS`] included; the steps ([`STEPS`])
+/// are one field, separated by [`US`].
+pub(super) const SITE_GIVEN: usize = STEPS + 1;
 /// Added to a field of a cause text for the same field of its `site` text.
-pub(super) const SITE: usize = STEPS + 3;
+pub(super) const SITE: usize = STEPS + 2;
 
 /// The action kinds integrators may name, for warnings.
 const KINDS: &str = "update_payment, retry, sign_in, contact_support, copy_reference, pay";
@@ -313,14 +311,6 @@ fn actions(v: &Value) -> Result<String, String> {
         }
     }
     Ok(out)
-}
-
-/// The action kinds of [`actions`]'s digits.
-pub(super) fn kinds(digits: &str) -> Vec<ActionKind> {
-    let kinds = digits
-        .bytes()
-        .filter_map(|b| ActionKind::ALL.get(usize::from(b - b'0')));
-    kinds.copied().collect()
 }
 
 /// Reads an object of chrome strings (`ui`) or of action labels (`actions`, `labels`) into

@@ -14,13 +14,18 @@
 //!   labels in the order of [`ActionKind::ALL`](super::ActionKind::ALL);
 //! - record `1 + i`: the text of cause `i` of `Cause::ALL`: [`TITLE`], [`EXPLANATION`], one
 //!   label for each action kind from [`LABEL`] on (empty where the cause has no label of its
-//!   own), then from [`STEPS`] on the steps;
-//! - record `1 + CAUSE_COUNT + i`: the site text of cause `i` in the same shape, or nothing.
+//!   own), its [`ACTIONS`] (`builtin_actions`, one digit per kind: its index in
+//!   `ActionKind::ALL`), then from [`STEPS`] on the steps;
+//! - record `1 + CAUSE_COUNT + i`: the site text of cause `i` in the same shape (with
+//!   `site_actions`), or nothing.
 //!
 //! The separators are control characters, which no text may contain (packing fails to compile
 //! otherwise) and which integrator texts lose when they are read.
 
-use super::{Builtin, Text, ACTION_COUNT, CAUSE_COUNT, UI_LEN};
+use super::{
+    builtin_actions, site_actions, ActionKind, Builtin, Text, ACTION_COUNT, CAUSE_COUNT, UI_LEN,
+};
+use crate::diagnose::Cause;
 
 /// Separates the records of a packed locale.
 pub(super) const RS: char = '\x1e';
@@ -34,8 +39,10 @@ pub(super) const EXPLANATION: usize = 1;
 /// The field of a cause text that holds its label for the first action kind; the other kinds
 /// follow in the order of `ActionKind::ALL`.
 pub(super) const LABEL: usize = 2;
+/// The field of a cause text that holds its actions, most useful first.
+pub(super) const ACTIONS: usize = LABEL + ACTION_COUNT;
 /// The field of a cause text from which on the steps follow.
-pub(super) const STEPS: usize = LABEL + ACTION_COUNT;
+pub(super) const STEPS: usize = ACTIONS + 1;
 
 /// The record of the site text of the first cause.
 pub(super) const SITE: usize = 1 + CAUSE_COUNT;
@@ -97,12 +104,20 @@ const fn pack<const N: usize>(b: &Builtin) -> ([u8; N], usize) {
     let mut r = 0;
     while r < 2 * CAUSE_COUNT {
         byte!(RS as u8);
-        let t = if r < CAUSE_COUNT {
-            Some(&b.causes[r])
+        let (t, actions) = if r < CAUSE_COUNT {
+            (Some(&b.causes[r]), Some(builtin_actions(&Cause::ALL[r])))
         } else {
-            site_text(b, b.causes[r - CAUSE_COUNT].cause)
+            let cause = &Cause::ALL[r - CAUSE_COUNT];
+            (
+                site_text(b, b.causes[r - CAUSE_COUNT].cause),
+                site_actions(cause),
+            )
         };
-        if let Some(t) = t {
+        assert!(
+            t.is_some() == actions.is_some(),
+            "site texts and site actions disagree"
+        );
+        if let (Some(t), Some(actions)) = (t, actions) {
             text!(t.title);
             byte!(US as u8);
             text!(t.explanation);
@@ -117,6 +132,13 @@ const fn pack<const N: usize>(b: &Builtin) -> ([u8; N], usize) {
                     l += 1;
                 }
                 k += 1;
+            }
+            byte!(US as u8);
+            assert!(!actions.is_empty(), "a cause without actions");
+            let mut a = 0;
+            while a < actions.len() {
+                byte!(b'0' + actions[a] as u8);
+                a += 1;
             }
             let mut s = 0;
             while s < t.steps.len() {
@@ -187,10 +209,18 @@ pub(super) fn steps(record: &'static str) -> &'static str {
     skip(record, US, STEPS).unwrap_or("")
 }
 
+/// The action kinds of [`ACTIONS`] digits.
+pub(super) fn kinds(digits: &str) -> impl Iterator<Item = ActionKind> + '_ {
+    let kinds = digits
+        .bytes()
+        .map(|b| ActionKind::ALL.get(usize::from(b.wrapping_sub(b'0'))));
+    kinds.flatten().copied()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{field, record, steps, EN, ID, LABEL, SITE, US};
-    use crate::catalog::{builtin, ActionKind, CAUSE_COUNT, UI_LEN};
+    use super::{field, kinds, record, steps, ACTIONS, EN, ID, LABEL, SITE, US};
+    use crate::catalog::{builtin, builtin_actions, site_actions, ActionKind, CAUSE_COUNT, UI_LEN};
     use crate::diagnose::Cause;
 
     #[test]
@@ -204,7 +234,11 @@ mod tests {
             assert_eq!(field(chrome, UI_LEN + b.labels.len()), None);
             for (i, cause) in Cause::ALL.iter().enumerate() {
                 let site = b.site.iter().find(|t| t.cause == cause.as_str());
-                for (r, t) in [(1 + i, b.causes.get(i)), (SITE + i, site)] {
+                let actions = [Some(builtin_actions(cause)), site_actions(cause)];
+                for ((r, t), actions) in [(1 + i, b.causes.get(i)), (SITE + i, site)]
+                    .into_iter()
+                    .zip(actions)
+                {
                     let rec = record(packed, r);
                     let Some(t) = t else {
                         assert_eq!(rec, "", "{tag} {r}");
@@ -213,6 +247,8 @@ mod tests {
                     assert_eq!(field(rec, 0), Some(t.title));
                     assert_eq!(field(rec, 1), Some(t.explanation));
                     assert_eq!(steps(rec).split(US).collect::<Vec<_>>(), t.steps);
+                    let packed: Vec<_> = kinds(field(rec, ACTIONS).unwrap()).collect();
+                    assert_eq!(Some(&packed[..]), actions);
                     for kind in ActionKind::ALL {
                         let own = t.labels.iter().find(|(k, _)| *k == kind);
                         assert_eq!(field(rec, LABEL + kind.index()), own.map(|(_, s)| *s));
