@@ -252,7 +252,7 @@ impl Catalog {
         let tag = self.negotiate(&[locale]);
         let chain = self.chain(&tag);
         Ui::from_fn(tag, |i| {
-            for l in &chain {
+            for l in chain.iter().flatten() {
                 let custom = l.get("", i);
                 if let Some(s) = custom.or_else(|| packed::field(packed::record(l.builtin, 0), i)) {
                     return s.to_owned();
@@ -266,15 +266,13 @@ impl Catalog {
         self.locales.iter().find(|l| l.tag == tag)
     }
 
-    /// The locales to look in for `tag`: itself, its language, English.
-    fn chain(&self, tag: &str) -> Vec<&LocaleTexts> {
+    /// The locales to look in for `tag`: itself, its language, English (each once).
+    fn chain(&self, tag: &str) -> [Option<&LocaleTexts>; 3] {
         let lang = tag.split('-').next().unwrap_or(tag);
-        let mut out: Vec<&LocaleTexts> = Vec::with_capacity(3);
-        for t in [tag, lang, "en"] {
-            if let Some(l) = self.find(t) {
-                if !out.iter().any(|o| o.tag == l.tag) {
-                    out.push(l);
-                }
+        let mut out = [None; 3];
+        for (i, t) in [tag, lang, "en"].into_iter().enumerate() {
+            if !out.iter().flatten().any(|o: &&LocaleTexts| o.tag == t) {
+                out[i] = self.find(t);
             }
         }
         out
@@ -285,14 +283,14 @@ impl Catalog {
     /// neither the integrator nor the built-in texts have any).
     fn layers<'a>(&'a self, tag: &str, keys: &[&'a str], site: bool) -> Vec<Layer<'a>> {
         let chain = self.chain(tag);
-        let mut out = Vec::with_capacity(keys.len() * chain.len() * 2);
+        let mut out = Vec::new();
         for key in keys {
             let index = Cause::ALL.iter().position(|c| c.as_str() == *key);
             // The packed record `first + index` of the locale, when the cause is built in.
             let builtin = |locale: &LocaleTexts, first: usize| {
                 Some(packed::record(locale.builtin, first + index?)).filter(|t| !t.is_empty())
             };
-            for &locale in &chain {
+            for &locale in chain.iter().flatten() {
                 if site {
                     let custom = locale.get(key, overrides::SITE_GIVEN);
                     let builtin = builtin(locale, packed::SITE);

@@ -29,7 +29,7 @@ use super::actions::ActionKind;
 use super::format::digits;
 use super::packed::{ACTIONS, EXPLANATION, LABEL, STEPS, TITLE, US};
 use super::template::{check, PLACEHOLDERS};
-use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
+use super::ui::{placeholders_for, UI_LEN};
 use crate::diagnose::strip_controls;
 use crate::json::Value;
 
@@ -60,7 +60,7 @@ pub(super) const SITE: usize = STEPS + 2;
 
 /// The action kinds integrators may name, for warnings.
 const KINDS: &str = "update_payment, retry, sign_in, contact_support, copy_reference, pay";
-/// The chrome string keys, for warnings.
+/// The chrome string keys ([`UI_KEYS`](super::UI_KEYS)), for warnings and to look them up.
 const KEYS: &str = "close, details, status, code, reference, copy, copied, copyFailed, repeated, \
 notifications, amount, network, resource, cause, learnMore, reload, wait, ready";
 
@@ -102,54 +102,65 @@ impl LocaleTexts {
 }
 
 /// A locale tag in the catalog's form: lowercase, `-` separated, `in` read as `id`.
-/// `None` unless it looks like a BCP 47 tag (`id`, `en-GB`, `zh-Hant-TW`).
+/// `None` unless it looks like a BCP 47 tag (`id`, `en-GB`, `zh-Hant-TW`): a language of two
+/// or three letters, then subtags of one to eight letters or digits.
 pub(super) fn normalize_tag(tag: &str) -> Option<String> {
-    let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+    let mut t = tag.trim().as_bytes().to_ascii_lowercase();
     if t.len() > MAX_TAG {
         return None;
     }
-    let mut parts = t.split('-');
-    let lang = parts.next()?;
-    let ok = (2..=3).contains(&lang.len())
-        && lang.bytes().all(|b| b.is_ascii_lowercase())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    match lang {
-        _ if !ok => None,
-        "in" => Some(["id", t.get(2..).unwrap_or("")].concat()),
-        _ => Some(t),
+    // The length of the subtag so far, and the longest it may be: 3 for the language.
+    let (mut len, mut max) = (0, 3);
+    for b in t.iter_mut() {
+        if *b == b'_' {
+            *b = b'-';
+        }
+        if *b == b'-' {
+            if len < 1 || (max == 3 && len < 2) {
+                return None;
+            }
+            (len, max) = (0, 8);
+        } else if b.is_ascii_lowercase() || (max == 8 && b.is_ascii_digit()) {
+            len += 1;
+            if len > max {
+                return None;
+            }
+        } else {
+            return None;
+        }
     }
+    if len < 1 || (max == 3 && len < 2) {
+        return None;
+    }
+    if t.starts_with(b"in") && t.get(2).is_none_or(|&b| b == b'-') {
+        t[1] = b'd';
+    }
+    String::from_utf8(t).ok()
 }
 
 /// Reads `messages` into `locales`, merging into a locale already there.
 pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: &mut Vec<String>) {
     let Some(entries) = messages.as_object() else {
         if *messages != Value::Null {
-            warnings.push(
-                [
-                    "messages: expected an object keyed by locale, found ",
-                    found(messages),
-                    "; ignored",
-                ]
-                .concat(),
-            );
+            not_an_object(warnings, "messages", " keyed by locale", messages);
         }
         return;
     };
     for (key, v) in entries {
         let path = ["messages.", key].concat();
         let Some(tag) = normalize_tag(key) else {
-            warnings.push(
-                [
+            warn(
+                warnings,
+                &[
                     &path,
-                    ": not a locale tag such as \"id\" or \"pt-BR\"; ignored",
-                ]
-                .concat(),
+                    ": not a locale tag such as \"id\" or \"pt-BR\"",
+                    IGNORED,
+                ],
             );
             continue;
         };
         let Some(fields) = v.as_object() else {
-            warnings.push(not_an_object(&path, v));
+            not_an_object(warnings, &path, "", v);
             continue;
         };
         let i = match locales.iter().position(|l| l.tag == tag) {
@@ -177,14 +188,15 @@ fn parse_locale(
             "ui" => parse_strings(v, &path, true, "", 0, out, warnings),
             "actions" => parse_strings(v, &path, false, "", UI_LEN, out, warnings),
             label if is_cause_label(label) => parse_cause(v, &path, label, 0, out, warnings),
-            _ => warnings.push(
-                [
+            _ => warn(
+                warnings,
+                &[
                     &path,
                     ": not a cause label (letters, digits, '_', '-', '.' or ':', at most ",
                     &digits(MAX_CAUSE_LABEL as u64),
-                    "); ignored",
-                ]
-                .concat(),
+                    ")",
+                    IGNORED,
+                ],
             ),
         }
     }
@@ -207,7 +219,7 @@ fn parse_cause(
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(not_an_object(path, v));
+        not_an_object(warnings, path, "", v);
         return;
     };
     for (key, v) in fields {
@@ -217,14 +229,14 @@ fn parse_cause(
             "explanation" => text(v, MAX_EXPLANATION, PLACEHOLDERS).map(|s| (EXPLANATION, s)),
             "steps" => {
                 if v.as_array().is_some_and(|a| a.len() > MAX_STEPS) {
-                    warnings.push(
-                        [
+                    warn(
+                        warnings,
+                        &[
                             &path,
                             ": more than ",
                             &digits(MAX_STEPS as u64),
                             " steps; the rest are dropped",
-                        ]
-                        .concat(),
+                        ],
                     );
                 }
                 steps(v).map(|s| (STEPS, s))
@@ -240,24 +252,19 @@ fn parse_cause(
                 continue;
             }
             _ => {
-                warnings.push(
-                    [
-                        path.as_str(),
-                        ": unknown field (expected title, explanation, steps, actions",
-                        if site == 0 {
-                            ", labels or site); ignored"
-                        } else {
-                            " or labels); ignored"
-                        },
-                    ]
-                    .concat(),
-                );
+                let rest = if site == 0 {
+                    ", labels or site)"
+                } else {
+                    " or labels)"
+                };
+                let unknown = ": unknown field (expected title, explanation, steps, actions";
+                warn(warnings, &[&path, unknown, rest, IGNORED]);
                 continue;
             }
         };
         match read {
             Ok((field, s)) => push(out, cause, field + site, s),
-            Err(e) => warnings.push(default_used(&path, &e)),
+            Err(e) => warn(warnings, &[&path, ": ", &e, DEFAULT_USED]),
         }
     }
 }
@@ -325,23 +332,14 @@ fn parse_strings(
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(if ui {
-            not_an_object(path, v)
-        } else {
-            [
-                path,
-                ": expected an object keyed by action kind, found ",
-                found(v),
-                "; ignored",
-            ]
-            .concat()
-        });
+        let keyed = if ui { "" } else { " keyed by action kind" };
+        not_an_object(warnings, path, keyed, v);
         return;
     };
     for (key, v) in fields {
         let path = [path, ".", key].concat();
         let i = if ui {
-            UI_KEYS.iter().position(|k| k == key)
+            KEYS.split(',').position(|k| k.trim_start() == key)
         } else {
             ActionKind::parse(key).map(ActionKind::index)
         };
@@ -351,16 +349,17 @@ fn parse_strings(
             } else {
                 ("action kind", KINDS)
             };
-            warnings.push(
-                [
+            warn(
+                warnings,
+                &[
                     &path,
                     ": unknown ",
                     what,
                     " (expected ",
                     expected,
-                    "); ignored",
-                ]
-                .concat(),
+                    ")",
+                    IGNORED,
+                ],
             );
             continue;
         };
@@ -378,7 +377,7 @@ fn parse_strings(
         });
         match checked {
             Ok(s) => push(out, cause, first + i, s),
-            Err(e) => warnings.push(default_used(&path, &e)),
+            Err(e) => warn(warnings, &[&path, ": ", &e, DEFAULT_USED]),
         }
     }
 }
@@ -400,14 +399,30 @@ fn text(v: &Value, max: usize, allowed: &[&str]) -> Result<String, String> {
     Ok(s.trim().to_owned())
 }
 
-/// "`path`: expected an object, found …; ignored".
-fn not_an_object(path: &str, v: &Value) -> String {
-    [path, ": expected an object, found ", found(v), "; ignored"].concat()
+/// The end of a warning about something left out.
+const IGNORED: &str = "; ignored";
+/// The end of a warning about a field that keeps its default.
+const DEFAULT_USED: &str = "; using the default";
+
+/// Adds the warning made of `parts`.
+fn warn(warnings: &mut Vec<String>, parts: &[&str]) {
+    warnings.push(parts.concat());
 }
 
-/// "`path`: `problem`; using the default".
-fn default_used(path: &str, problem: &str) -> String {
-    [path, ": ", problem, "; using the default"].concat()
+/// "`path`: expected an object`keyed`, found …; ignored".
+fn not_an_object(warnings: &mut Vec<String>, path: &str, keyed: &str, v: &Value) {
+    let found = found(v);
+    warn(
+        warnings,
+        &[
+            path,
+            ": expected an object",
+            keyed,
+            ", found ",
+            found,
+            IGNORED,
+        ],
+    );
 }
 
 /// What kind of JSON value `v` is, for a warning.
