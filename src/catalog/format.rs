@@ -130,7 +130,8 @@ pub trait Format {
 pub struct PlainFormat;
 
 fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or("")
+    let end = locale.bytes().position(|b| b == b'-' || b == b'_');
+    locale.split_at(end.unwrap_or(locale.len())).0
 }
 
 /// The thousands and decimal separators for `locale`.
@@ -289,20 +290,19 @@ pub fn format_amount(amount: &Amount, locale: &str, fmt: &dyn Format) -> Option<
     } else {
         ""
     };
-    Some([prefix, &plain_amount(&value, asset, locale, fmt)].concat())
-}
-
-/// The amount without "up to": a currency, a token symbol after the number, or the number.
-fn plain_amount(value: &str, asset: &str, locale: &str, fmt: &dyn Format) -> String {
-    if is_fiat(asset) {
-        fmt.decimal(locale, value, Some(asset))
+    // A currency is formatted as one; a token symbol or sats follow the number.
+    let (currency, unit) = if is_fiat(asset) {
+        (Some(asset), "")
     } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
-        [&fmt.decimal(locale, value, None), " sat"].concat()
+        (None, "sat")
     } else if is_symbol(asset) {
-        [&fmt.decimal(locale, value, None), " ", asset].concat()
+        (None, asset)
     } else {
-        fmt.decimal(locale, value, None)
-    }
+        (None, "")
+    };
+    let number = fmt.decimal(locale, &value, currency);
+    let space = if unit.is_empty() { "" } else { " " };
+    Some([prefix, &number, space, unit].concat())
 }
 
 /// The name people know a payment network by (`eip155:8453` → `Base`); unknown ids as given.
