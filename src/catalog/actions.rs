@@ -62,7 +62,7 @@ pub struct Action {
 
 /// The actions that fit a built-in cause, most useful first. Custom causes have none of their
 /// own; they take those of their fallback cause unless the integrator lists some.
-pub fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
+pub const fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
     use ActionKind::{ContactSupport, CopyReference, Pay, Retry, SignIn, UpdatePayment};
     match cause {
         Cause::PaymentRequired => &[Pay, UpdatePayment, ContactSupport, CopyReference],
@@ -101,7 +101,7 @@ pub fn builtin_actions(cause: &Cause) -> &'static [ActionKind] {
 
 /// The actions of a cause's `site` text (`Party::Site`): no top-up, upgrade or payment button,
 /// "tell the site owner" first. `None` for a cause without a site text.
-pub fn site_actions(cause: &Cause) -> Option<&'static [ActionKind]> {
+pub const fn site_actions(cause: &Cause) -> Option<&'static [ActionKind]> {
     use ActionKind::{ContactSupport, CopyReference, Retry};
     Some(match cause {
         Cause::CreditsExhausted

@@ -4,7 +4,7 @@
 use super::actions::ActionKind::{ContactSupport, Pay, SignIn, UpdatePayment};
 use super::{Builtin, Text, CAUSE_COUNT};
 
-pub(super) static EN: Builtin = Builtin {
+pub(super) const EN: Builtin = Builtin {
     tag: "en",
     ui: [
         "Close",
@@ -42,7 +42,7 @@ const PAY_AGAIN: &[(super::ActionKind, &str)] = &[(Pay, "Try paying again")];
 const OTHER_METHOD: &[(super::ActionKind, &str)] = &[(UpdatePayment, "Use another method")];
 const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Tell the site owner")];
 
-static CAUSES: [Text; CAUSE_COUNT] = [
+const CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_required",
         title: "Payment needed to continue",

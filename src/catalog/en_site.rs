@@ -11,7 +11,7 @@ const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Tell the si
 /// either party (`Cause::has_site_variant`), in the order of `Cause::ALL`. They never tell
 /// the visitor to top up, upgrade or pay: they say it is not the visitor's doing, what the
 /// visitor can still do, and that the site's team has to act.
-pub(super) static SITE: [Text; SITE_COUNT] = [
+pub(super) const SITE: [Text; SITE_COUNT] = [
     Text {
         cause: "credits_exhausted",
         title: "This site has run out of credits",

@@ -92,27 +92,27 @@ const NOT_FIAT: &[&str] = &["BTC", "ETH", "SOL", "DAI"];
 /// Longest token symbol shown; anything longer (a contract address) is not shown.
 const MAX_SYMBOL: usize = 11;
 
-/// Payment networks with the names people know them by (x402 v1 names and CAIP-2 ids).
-const NETWORKS: &[(&str, &str)] = &[
-    ("base", "Base"),
-    ("eip155:8453", "Base"),
-    ("base-sepolia", "Base Sepolia"),
-    ("eip155:84532", "Base Sepolia"),
-    ("ethereum", "Ethereum"),
-    ("eip155:1", "Ethereum"),
-    ("polygon", "Polygon"),
-    ("eip155:137", "Polygon"),
-    ("polygon-amoy", "Polygon Amoy"),
-    ("eip155:80002", "Polygon Amoy"),
-    ("avalanche", "Avalanche"),
-    ("eip155:43114", "Avalanche"),
-    ("avalanche-fuji", "Avalanche Fuji"),
-    ("eip155:43113", "Avalanche Fuji"),
-    ("solana", "Solana"),
-    ("solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp", "Solana"),
-    ("solana-devnet", "Solana Devnet"),
-    ("solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1", "Solana Devnet"),
-];
+/// Payment networks with the names people know them by (x402 v1 names and CAIP-2 ids), one
+/// `id=Name` a line: one string rather than a table of pointers.
+const NETWORKS: &str = "\
+base=Base
+eip155:8453=Base
+base-sepolia=Base Sepolia
+eip155:84532=Base Sepolia
+ethereum=Ethereum
+eip155:1=Ethereum
+polygon=Polygon
+eip155:137=Polygon
+polygon-amoy=Polygon Amoy
+eip155:80002=Polygon Amoy
+avalanche=Avalanche
+eip155:43114=Avalanche
+avalanche-fuji=Avalanche Fuji
+eip155:43113=Avalanche Fuji
+solana=Solana
+solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp=Solana
+solana-devnet=Solana Devnet
+solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1=Solana Devnet";
 
 /// Locale-aware formatting of the details put into texts.
 pub trait Format {
@@ -130,7 +130,8 @@ pub trait Format {
 pub struct PlainFormat;
 
 fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or("")
+    let end = locale.bytes().position(|b| b == b'-' || b == b'_');
+    locale.split_at(end.unwrap_or(locale.len())).0
 }
 
 /// The thousands and decimal separators for `locale`.
@@ -167,7 +168,7 @@ pub fn digits(mut n: u64) -> String {
             break;
         }
     }
-    buf[i..].iter().map(|&b| char::from(b)).collect()
+    core::str::from_utf8(&buf[i..]).map_or(String::new(), str::to_owned)
 }
 
 fn all_digits(s: &str) -> bool {
@@ -289,28 +290,31 @@ pub fn format_amount(amount: &Amount, locale: &str, fmt: &dyn Format) -> Option<
     } else {
         ""
     };
-    Some([prefix, &plain_amount(&value, asset, locale, fmt)].concat())
-}
-
-/// The amount without "up to": a currency, a token symbol after the number, or the number.
-fn plain_amount(value: &str, asset: &str, locale: &str, fmt: &dyn Format) -> String {
-    if is_fiat(asset) {
-        fmt.decimal(locale, value, Some(asset))
+    // A currency is formatted as one; a token symbol or sats follow the number.
+    let (currency, unit) = if is_fiat(asset) {
+        (Some(asset), "")
     } else if asset.eq_ignore_ascii_case("sat") || asset.eq_ignore_ascii_case("sats") {
-        [&fmt.decimal(locale, value, None), " sat"].concat()
+        (None, "sat")
     } else if is_symbol(asset) {
-        [&fmt.decimal(locale, value, None), " ", asset].concat()
+        (None, asset)
     } else {
-        fmt.decimal(locale, value, None)
-    }
+        (None, "")
+    };
+    let number = fmt.decimal(locale, &value, currency);
+    let space = if unit.is_empty() { "" } else { " " };
+    Some([prefix, &number, space, unit].concat())
 }
 
 /// The name people know a payment network by (`eip155:8453` → `Base`); unknown ids as given.
 pub fn network_name(id: &str) -> &str {
-    NETWORKS
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(id.trim()))
-        .map_or(id, |(_, name)| name)
+    for line in NETWORKS.split('\n') {
+        if let Some((k, name)) = line.split_once('=') {
+            if k.eq_ignore_ascii_case(id.trim()) {
+                return name;
+            }
+        }
+    }
+    id
 }
 
 #[cfg(test)]
@@ -332,6 +336,12 @@ mod tests {
         assert_eq!(atomic_to_decimal("1", 3).as_deref(), Some("0.001"));
         assert_eq!(network_name("EIP155:8453"), "Base");
         assert_eq!(network_name("cosmos:hub"), "cosmos:hub");
+        assert_eq!(
+            network_name(" solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1"),
+            "Solana Devnet"
+        );
+        assert_eq!(network_name("polygon-amoy"), "Polygon Amoy");
+        assert_eq!(network_name("Base Sepolia"), "Base Sepolia");
     }
 
     #[test]

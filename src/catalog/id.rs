@@ -5,7 +5,7 @@
 use super::actions::ActionKind::{ContactSupport, Pay, SignIn, UpdatePayment};
 use super::{Builtin, Text, CAUSE_COUNT};
 
-pub(super) static ID: Builtin = Builtin {
+pub(super) const ID: Builtin = Builtin {
     tag: "id",
     ui: [
         "Tutup",
@@ -43,7 +43,7 @@ const PAY_AGAIN: &[(super::ActionKind, &str)] = &[(Pay, "Coba bayar lagi")];
 const OTHER_METHOD: &[(super::ActionKind, &str)] = &[(UpdatePayment, "Gunakan metode lain")];
 const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Beri tahu pemilik situs")];
 
-static CAUSES: [Text; CAUSE_COUNT] = [
+const CAUSES: [Text; CAUSE_COUNT] = [
     Text {
         cause: "payment_required",
         title: "Lakukan pembayaran untuk melanjutkan",

@@ -10,7 +10,7 @@ const TELL_OWNER: &[(super::ActionKind, &str)] = &[(ContactSupport, "Beri tahu p
 /// The texts for a diagnosis only the site's team can act on (`Party::Site`), for the causes
 /// that can be either party (`Cause::has_site_variant`), in the order of `Cause::ALL`. Like the
 /// English ones, they never ask the visitor to top up, upgrade or pay.
-pub(super) static SITE: [Text; SITE_COUNT] = [
+pub(super) const SITE: [Text; SITE_COUNT] = [
     Text {
         cause: "credits_exhausted",
         title: "Saldo kredit situs ini sudah habis",

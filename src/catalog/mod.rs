@@ -46,6 +46,7 @@ mod format;
 mod id;
 mod id_site;
 mod overrides;
+mod packed;
 mod template;
 mod ui;
 
@@ -62,7 +63,8 @@ pub use ui::{placeholders_for, Ui, UI_KEYS, UI_LEN};
 
 use crate::diagnose::{Cause, Diagnosis, Party};
 use crate::json::Value;
-use overrides::{normalize_tag, CauseTexts, LocaleTexts};
+use overrides::{normalize_tag, LocaleTexts};
+use packed::{ACTIONS, EXPLANATION, LABEL, STEPS, TITLE};
 
 /// Number of built-in causes; every built-in locale has one [`Text`] for each.
 pub const CAUSE_COUNT: usize = Cause::ALL.len();
@@ -83,7 +85,9 @@ pub struct Text {
     pub labels: &'static [(ActionKind, &'static str)],
 }
 
-/// The built-in texts of one locale.
+/// The built-in texts of one locale, as written. The catalog reads them packed into one
+/// string at compile time (`packed.rs`), so the wasm carries no table of pointers; these
+/// tables are the source, and what the tests check.
 #[derive(Debug)]
 pub struct Builtin {
     pub tag: &'static str,
@@ -95,18 +99,6 @@ pub struct Builtin {
     pub causes: &'static [Text; CAUSE_COUNT],
     /// The texts for [`Party::Site`], one per cause with a site variant, in the same order.
     pub site: &'static [Text; SITE_COUNT],
-}
-
-impl Builtin {
-    /// The texts for the cause labelled `label`.
-    pub fn text(&'static self, label: &str) -> Option<&'static Text> {
-        self.causes.iter().find(|t| t.cause == label)
-    }
-
-    /// The site texts for the cause labelled `label`, if it has them.
-    pub fn site_text(&'static self, label: &str) -> Option<&'static Text> {
-        self.site.iter().find(|t| t.cause == label)
-    }
 }
 
 /// The built-in locales, English first.
@@ -146,24 +138,26 @@ impl Default for Catalog {
     }
 }
 
-/// Where one field may come from, most specific first.
+/// Where the texts of one cause may come from in one locale, most specific first.
 struct Layer<'a> {
-    custom: Option<&'a CauseTexts>,
-    builtin: Option<&'static Text>,
     locale: &'a LocaleTexts,
-    base: Option<&'static Builtin>,
-    /// The texts for the site's party, with their own actions.
-    site: bool,
+    /// The cause label the integrator's texts are under.
+    key: &'a str,
+    /// The packed built-in text of the cause in this locale, when there is one.
+    builtin: Option<&'static str>,
+    /// The texts for the site's party, with their own actions: [`overrides::SITE`], else 0
+    /// (added to the field of an integrator's text).
+    site: usize,
 }
 
 impl Catalog {
     /// The built-in texts only.
     pub fn builtin() -> Catalog {
         Catalog {
-            locales: BUILTIN
-                .iter()
-                .map(|b| LocaleTexts::new(b.tag.to_owned()))
-                .collect(),
+            locales: vec![
+                LocaleTexts::new("en".to_owned(), packed::EN),
+                LocaleTexts::new("id".to_owned(), packed::ID),
+            ],
         }
     }
 
@@ -201,7 +195,6 @@ impl Catalog {
         // Each text is filled in the locale it is written in, so an English fallback inside an
         // added locale reads "30 seconds", not a mix of languages.
         let values = Values { d, fmt };
-        let value = |name: &str, locale: &str| values.get(name, locale);
         let base = match &d.cause {
             Cause::Custom(_) => Cause::for_status(d.status).unwrap_or(Cause::PaymentRequired),
             c => c.clone(),
@@ -214,53 +207,30 @@ impl Catalog {
         };
         let layers = self.layers(&tag, keys, d.party == Party::Site);
 
-        let title = first_filled(&layers, |c| c.title.as_deref(), |b| b.title, &value);
-        let explanation = first_filled(
-            &layers,
-            |c| c.explanation.as_deref(),
-            |b| b.explanation,
-            &value,
-        );
+        let title = first_filled(&layers, TITLE, &values).unwrap_or_default();
+        let explanation = first_filled(&layers, EXPLANATION, &values).unwrap_or_default();
 
         // The first layer with steps gives all of them; plain loops keep the wasm small.
         let mut steps = Vec::new();
-        for l in &layers {
-            if let Some(custom) = l.custom.and_then(|c| c.steps.as_ref()) {
-                for s in custom {
-                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
+        if let Some((l, given)) = first_given(&layers, STEPS) {
+            for s in given.split(packed::US) {
+                if let Some(s) = fill(s, &|n| values.get(n, &l.locale.tag)) {
+                    if !s.is_empty() {
+                        steps.push(s);
+                    }
                 }
-                break;
-            }
-            if let Some(b) = l.builtin {
-                for s in b.steps {
-                    push_filled(&mut steps, s, &|n| value(n, &l.locale.tag));
-                }
-                break;
             }
         }
 
-        let mut kinds: &[ActionKind] = &[];
-        for l in &layers {
-            if let Some(custom) = l.custom.and_then(|c| c.actions.as_deref()) {
-                kinds = custom;
-                break;
-            }
-            if let Some(c) = l.builtin.and_then(|b| Cause::builtin(b.cause)) {
-                kinds = if l.site {
-                    site_actions(&c).unwrap_or_default()
-                } else {
-                    builtin_actions(&c)
-                };
-                break;
-            }
-        }
+        let kinds = first_given(&layers, ACTIONS).map_or("", |(_, k)| k);
         let reference = d.details.reference.clone().filter(|r| !r.trim().is_empty());
-        let mut actions = Vec::with_capacity(kinds.len());
-        for &kind in kinds {
+        let mut actions = Vec::new();
+        for kind in packed::kinds(kinds) {
             if reference.is_some() || kind != ActionKind::CopyReference {
                 actions.push(Action {
                     kind,
-                    label: label_for(&layers, kind, &value),
+                    label: first_filled(&layers, LABEL + kind.index(), &values)
+                        .unwrap_or_else(|| kind.as_str().to_owned()),
                 });
             }
         }
@@ -281,35 +251,28 @@ impl Catalog {
     pub fn ui(&self, locale: &str) -> Ui {
         let tag = self.negotiate(&[locale]);
         let chain = self.chain(&tag);
-        let texts = std::array::from_fn(|i| {
-            chain
-                .iter()
-                .find_map(|l| {
-                    let custom = l.ui.get(i).and_then(|s| s.clone());
-                    custom.or_else(|| {
-                        builtin(&l.tag)
-                            .and_then(|b| b.ui.get(i))
-                            .map(|s| (*s).to_owned())
-                    })
-                })
-                .unwrap_or_default()
-        });
-        Ui::from_texts(tag, texts)
+        Ui::from_fn(tag, |i| {
+            for l in chain.iter().flatten() {
+                let custom = l.get("", i);
+                if let Some(s) = custom.or_else(|| packed::field(packed::record(l.builtin, 0), i)) {
+                    return s.to_owned();
+                }
+            }
+            String::new()
+        })
     }
 
     fn find(&self, tag: &str) -> Option<&LocaleTexts> {
         self.locales.iter().find(|l| l.tag == tag)
     }
 
-    /// The locales to look in for `tag`: itself, its language, English.
-    fn chain(&self, tag: &str) -> Vec<&LocaleTexts> {
+    /// The locales to look in for `tag`: itself, its language, English (each once).
+    fn chain(&self, tag: &str) -> [Option<&LocaleTexts>; 3] {
         let lang = tag.split('-').next().unwrap_or(tag);
-        let mut out: Vec<&LocaleTexts> = Vec::with_capacity(3);
-        for t in [tag, lang, "en"] {
-            if let Some(l) = self.find(t) {
-                if !out.iter().any(|o| o.tag == l.tag) {
-                    out.push(l);
-                }
+        let mut out = [None; 3];
+        for (i, t) in [tag, lang, "en"].into_iter().enumerate() {
+            if !out.iter().flatten().any(|o: &&LocaleTexts| o.tag == t) {
+                out[i] = self.find(t);
             }
         }
         out
@@ -318,32 +281,33 @@ impl Catalog {
     /// For each cause key, for each locale of the chain: where a field may come from. With
     /// `site`, the site texts of a locale come before its other texts (and are left out where
     /// neither the integrator nor the built-in texts have any).
-    fn layers(&self, tag: &str, keys: &[&str], site: bool) -> Vec<Layer<'_>> {
+    fn layers<'a>(&'a self, tag: &str, keys: &[&'a str], site: bool) -> Vec<Layer<'a>> {
         let chain = self.chain(tag);
-        let mut out = Vec::with_capacity(keys.len() * chain.len() * 2);
+        let mut out = Vec::new();
         for key in keys {
-            for &locale in &chain {
-                let base = builtin(&locale.tag);
-                let custom = locale.causes.get(*key);
+            let index = Cause::ALL.iter().position(|c| c.as_str() == *key);
+            // The packed record `first + index` of the locale, when the cause is built in.
+            let builtin = |locale: &LocaleTexts, first: usize| {
+                Some(packed::record(locale.builtin, first + index?)).filter(|t| !t.is_empty())
+            };
+            for &locale in chain.iter().flatten() {
                 if site {
-                    let custom = custom.and_then(|c| c.site.as_deref());
-                    let builtin = base.and_then(|b| b.site_text(key));
+                    let custom = locale.get(key, overrides::SITE_GIVEN);
+                    let builtin = builtin(locale, packed::SITE);
                     if custom.is_some() || builtin.is_some() {
                         out.push(Layer {
-                            custom,
-                            builtin,
                             locale,
-                            base,
-                            site: true,
+                            key,
+                            builtin,
+                            site: overrides::SITE,
                         });
                     }
                 }
                 out.push(Layer {
-                    custom,
-                    builtin: base.and_then(|b| b.text(key)),
                     locale,
-                    base,
-                    site: false,
+                    key,
+                    builtin: builtin(locale, 1),
+                    site: 0,
                 });
             }
         }
@@ -351,60 +315,45 @@ impl Catalog {
     }
 }
 
-/// The first text of the layers (integrator text, then built-in text, layer by layer) that
-/// [`fill`] can complete; empty if none can.
-fn first_filled(
-    layers: &[Layer<'_>],
-    custom: fn(&CauseTexts) -> Option<&str>,
-    builtin: fn(&Text) -> &'static str,
-    value: &dyn Fn(&str, &str) -> Option<String>,
-) -> String {
+/// The [`STEPS`] or the [`ACTIONS`] of the first layer with any, and that layer. A layer's
+/// built-in text always has both.
+fn first_given<'a>(layers: &'a [Layer<'a>], field: usize) -> Option<(&'a Layer<'a>, &'a str)> {
     for l in layers {
-        let candidates = [l.custom.and_then(custom), l.builtin.map(builtin)];
-        for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
-                return s;
-            }
+        let custom = l.locale.get(l.key, field + l.site);
+        let builtin = l.builtin.map(|b| match field {
+            STEPS => packed::steps(b),
+            _ => packed::field(b, field).unwrap_or(""),
+        });
+        if let Some(s) = custom.or(builtin) {
+            return Some((l, s));
         }
     }
-    String::new()
+    None
 }
 
-/// Appends `template` filled, unless it cannot be filled or comes out empty.
-fn push_filled(out: &mut Vec<String>, template: &str, value: &dyn Fn(&str) -> Option<String>) {
-    if let Some(s) = fill(template, value).filter(|s| !s.is_empty()) {
-        out.push(s);
-    }
-}
-
-/// The label of `kind`: integrator text for the cause, integrator text for the kind, built-in
-/// text for the cause, built-in text for the kind, layer by layer (so a custom cause's own
-/// English label comes before the built-in label of the user's locale).
-fn label_for(
-    layers: &[Layer<'_>],
-    kind: ActionKind,
-    value: &dyn Fn(&str, &str) -> Option<String>,
-) -> String {
-    let i = kind.index();
+/// The first text for `field` (a [`TITLE`], an [`EXPLANATION`] or a label) that [`fill`] can
+/// complete, layer by layer: integrator text for the cause, integrator text for the kind (a
+/// label), built-in text for the cause, built-in text for the kind (a label of a built-in
+/// cause). So a custom cause's own English label comes before the built-in label of the user's
+/// locale.
+fn first_filled(layers: &[Layer<'_>], field: usize, values: &Values<'_>) -> Option<String> {
+    let kind = field.checked_sub(LABEL);
     for l in layers {
+        let chrome = |i: usize| packed::field(packed::record(l.locale.builtin, 0), UI_LEN + i);
         let candidates = [
-            l.custom
-                .and_then(|c| c.labels.get(i))
-                .and_then(|s| s.as_deref()),
-            l.locale.labels.get(i).and_then(|s| s.as_deref()),
-            l.builtin
-                .and_then(|b| b.labels.iter().find(|(k, _)| *k == kind))
-                .map(|(_, s)| *s),
+            l.locale.get(l.key, field + l.site),
+            kind.and_then(|k| l.locale.get("", UI_LEN + k)),
+            l.builtin.and_then(|text| packed::field(text, field)),
             // Only for a built-in cause: a custom cause's English label comes before it.
-            l.builtin.and(l.base).and_then(|b| b.labels.get(i)).copied(),
+            l.builtin.and(kind).and_then(chrome),
         ];
         for t in candidates.into_iter().flatten() {
-            if let Some(s) = fill(t, &|n| value(n, &l.locale.tag)) {
-                return s;
+            if let Some(s) = fill(t, &|n| values.get(n, &l.locale.tag)) {
+                return Some(s);
             }
         }
     }
-    kind.as_str().to_owned()
+    None
 }
 
 /// The placeholder values of one diagnosis, formatted once.

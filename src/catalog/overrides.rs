@@ -25,13 +25,13 @@
 //! (`messages.id.card_expired.title: …`) and the field keeps its default. A list (`steps`,
 //! `actions`) is used whole or not at all, except that steps beyond [`MAX_STEPS`] are dropped.
 
-use super::actions::{ActionKind, ACTION_COUNT};
+use super::actions::ActionKind;
 use super::format::digits;
+use super::packed::{ACTIONS, EXPLANATION, LABEL, STEPS, TITLE, US};
 use super::template::{check, PLACEHOLDERS};
-use super::ui::{placeholders_for, UI_KEYS, UI_LEN};
+use super::ui::{placeholders_for, UI_LEN};
 use crate::diagnose::strip_controls;
 use crate::json::Value;
-use std::collections::BTreeMap;
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -51,98 +51,127 @@ const MAX_TAG: usize = 35;
 /// Keys of a locale object that are not cause labels.
 pub const RESERVED: [&str; 2] = ["ui", "actions"];
 
-/// Integrator texts for one cause in one locale.
-#[derive(Clone, Debug, Default)]
-pub(super) struct CauseTexts {
-    pub title: Option<String>,
-    pub explanation: Option<String>,
-    pub steps: Option<Vec<String>>,
-    pub actions: Option<Vec<ActionKind>>,
-    pub labels: [Option<String>; ACTION_COUNT],
-    /// The texts for a site diagnosis (`messages.<locale>.<cause>.site`).
-    pub site: Option<Box<CauseTexts>>,
+/// The field, without text, that says a cause has a `site` object. The fields before it are
+/// those of a packed cause text (`packed.rs`), [`ACTIONS`] included; the steps ([`STEPS`])
+/// are one field, separated by [`US`].
+pub(super) const SITE_GIVEN: usize = STEPS + 1;
+/// Added to a field of a cause text for the same field of its `site` text.
+pub(super) const SITE: usize = STEPS + 2;
+
+/// The action kinds integrators may name, for warnings.
+const KINDS: &str = "update_payment, retry, sign_in, contact_support, copy_reference, pay";
+/// The chrome string keys ([`UI_KEYS`](super::UI_KEYS)), for warnings and to look them up.
+const KEYS: &str = "close, details, status, code, reference, copy, copied, copyFailed, repeated, \
+notifications, amount, network, resource, cause, learnMore, reload, wait, ready";
+
+/// One integrator text.
+#[derive(Clone, Debug)]
+pub(super) struct Custom {
+    /// The cause label; empty for the chrome strings and the action labels of the locale,
+    /// whose fields are those of the first record of a packed locale.
+    pub cause: String,
+    pub field: usize,
+    pub text: String,
 }
 
-/// Integrator texts for one locale (empty for a built-in locale nobody customized).
+/// Integrator texts for one locale (none for a built-in locale nobody customized).
 #[derive(Clone, Debug)]
 pub(super) struct LocaleTexts {
     pub tag: String,
-    pub causes: BTreeMap<String, CauseTexts>,
-    pub labels: [Option<String>; ACTION_COUNT],
-    pub ui: [Option<String>; UI_LEN],
+    /// The packed built-in texts of the locale (`packed.rs`); empty for an added locale.
+    pub builtin: &'static str,
+    /// In the order given: a later text for the same field wins.
+    pub texts: Vec<Custom>,
 }
 
 impl LocaleTexts {
-    pub fn new(tag: String) -> LocaleTexts {
+    pub fn new(tag: String, builtin: &'static str) -> LocaleTexts {
         LocaleTexts {
             tag,
-            causes: BTreeMap::new(),
-            labels: Default::default(),
-            ui: Default::default(),
+            builtin,
+            texts: Vec::new(),
         }
+    }
+
+    /// The integrator's text for `field` of `cause` (empty for the locale's own fields).
+    pub fn get(&self, cause: &str, field: usize) -> Option<&str> {
+        let found = self.texts.iter().rev();
+        let mut found = found.filter(|t| t.field == field && t.cause == cause);
+        found.next().map(|t| t.text.as_str())
     }
 }
 
 /// A locale tag in the catalog's form: lowercase, `-` separated, `in` read as `id`.
-/// `None` unless it looks like a BCP 47 tag (`id`, `en-GB`, `zh-Hant-TW`).
+/// `None` unless it looks like a BCP 47 tag (`id`, `en-GB`, `zh-Hant-TW`): a language of two
+/// or three letters, then subtags of one to eight letters or digits.
 pub(super) fn normalize_tag(tag: &str) -> Option<String> {
-    let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+    let mut t = tag.trim().as_bytes().to_ascii_lowercase();
     if t.len() > MAX_TAG {
         return None;
     }
-    let mut parts = t.split('-');
-    let lang = parts.next()?;
-    let ok = (2..=3).contains(&lang.len())
-        && lang.bytes().all(|b| b.is_ascii_lowercase())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    match lang {
-        _ if !ok => None,
-        "in" => Some(["id", t.get(2..).unwrap_or("")].concat()),
-        _ => Some(t),
+    // The length of the subtag so far, and the longest it may be: 3 for the language.
+    let (mut len, mut max) = (0, 3);
+    for b in t.iter_mut() {
+        if *b == b'_' {
+            *b = b'-';
+        }
+        if *b == b'-' {
+            if len < 1 || (max == 3 && len < 2) {
+                return None;
+            }
+            (len, max) = (0, 8);
+        } else if b.is_ascii_lowercase() || (max == 8 && b.is_ascii_digit()) {
+            len += 1;
+            if len > max {
+                return None;
+            }
+        } else {
+            return None;
+        }
     }
+    if len < 1 || (max == 3 && len < 2) {
+        return None;
+    }
+    if t.starts_with(b"in") && t.get(2).is_none_or(|&b| b == b'-') {
+        t[1] = b'd';
+    }
+    String::from_utf8(t).ok()
 }
 
 /// Reads `messages` into `locales`, merging into a locale already there.
 pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: &mut Vec<String>) {
     let Some(entries) = messages.as_object() else {
         if *messages != Value::Null {
-            warnings.push(
-                [
-                    "messages: expected an object keyed by locale, found ",
-                    found(messages),
-                    "; ignored",
-                ]
-                .concat(),
-            );
+            not_an_object(warnings, "messages", " keyed by locale", messages);
         }
         return;
     };
     for (key, v) in entries {
         let path = ["messages.", key].concat();
         let Some(tag) = normalize_tag(key) else {
-            warnings.push(
-                [
+            warn(
+                warnings,
+                &[
                     &path,
-                    ": not a locale tag such as \"id\" or \"pt-BR\"; ignored",
-                ]
-                .concat(),
+                    ": not a locale tag such as \"id\" or \"pt-BR\"",
+                    IGNORED,
+                ],
             );
             continue;
         };
         let Some(fields) = v.as_object() else {
-            warnings.push(not_an_object(&path, v));
+            not_an_object(warnings, &path, "", v);
             continue;
         };
         let i = match locales.iter().position(|l| l.tag == tag) {
             Some(i) => i,
             None => {
-                locales.push(LocaleTexts::new(tag));
+                locales.push(LocaleTexts::new(tag, ""));
                 locales.len() - 1
             }
         };
         if let Some(locale) = locales.get_mut(i) {
-            parse_locale(fields, &path, locale, warnings);
+            parse_locale(fields, &path, &mut locale.texts, warnings);
         }
     }
 }
@@ -150,26 +179,24 @@ pub(super) fn parse(messages: &Value, locales: &mut Vec<LocaleTexts>, warnings: 
 fn parse_locale(
     fields: &[(String, Value)],
     path: &str,
-    locale: &mut LocaleTexts,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     for (key, v) in fields {
         let path = [path, ".", key].concat();
         match key.as_str() {
-            "ui" => parse_ui(v, &path, &mut locale.ui, warnings),
-            "actions" => parse_labels(v, &path, &mut locale.labels, warnings),
-            label if is_cause_label(label) => {
-                let texts = locale.causes.entry(label.to_owned()).or_default();
-                parse_cause(v, &path, texts, true, warnings);
-            }
-            _ => warnings.push(
-                [
+            "ui" => parse_strings(v, &path, true, "", 0, out, warnings),
+            "actions" => parse_strings(v, &path, false, "", UI_LEN, out, warnings),
+            label if is_cause_label(label) => parse_cause(v, &path, label, 0, out, warnings),
+            _ => warn(
+                warnings,
+                &[
                     &path,
                     ": not a cause label (letters, digits, '_', '-', '.' or ':', at most ",
                     &digits(MAX_CAUSE_LABEL as u64),
-                    "); ignored",
-                ]
-                .concat(),
+                    ")",
+                    IGNORED,
+                ],
             ),
         }
     }
@@ -181,185 +208,176 @@ fn is_cause_label(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
-/// Reads one cause's texts; `site` says whether a nested `site` object is allowed (not inside
-/// a `site` object itself).
+/// Reads the texts of `cause`; `site` is 0, or [`SITE`] inside its `site` object (where no
+/// further `site` object is allowed).
 fn parse_cause(
     v: &Value,
     path: &str,
-    texts: &mut CauseTexts,
-    site: bool,
+    cause: &str,
+    site: usize,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(not_an_object(path, v));
+        not_an_object(warnings, path, "", v);
         return;
     };
     for (key, v) in fields {
         let path = [path, ".", key].concat();
-        let fallback = |problem: String| default_used(&path, &problem);
-        match key.as_str() {
-            "title" => match text(v, MAX_TITLE, PLACEHOLDERS) {
-                Ok(s) => texts.title = Some(s),
-                Err(e) => warnings.push(fallback(e)),
-            },
-            "explanation" => match text(v, MAX_EXPLANATION, PLACEHOLDERS) {
-                Ok(s) => texts.explanation = Some(s),
-                Err(e) => warnings.push(fallback(e)),
-            },
+        let read = match key.as_str() {
+            "title" => text(v, MAX_TITLE, PLACEHOLDERS).map(|s| (TITLE, s)),
+            "explanation" => text(v, MAX_EXPLANATION, PLACEHOLDERS).map(|s| (EXPLANATION, s)),
             "steps" => {
                 if v.as_array().is_some_and(|a| a.len() > MAX_STEPS) {
-                    warnings.push(
-                        [
+                    warn(
+                        warnings,
+                        &[
                             &path,
                             ": more than ",
                             &digits(MAX_STEPS as u64),
                             " steps; the rest are dropped",
-                        ]
-                        .concat(),
+                        ],
                     );
                 }
-                match steps(v) {
-                    Ok(s) => texts.steps = Some(s),
-                    Err(e) => warnings.push(fallback(e)),
-                }
+                steps(v).map(|s| (STEPS, s))
             }
-            "actions" => match actions(v) {
-                Ok(a) => texts.actions = Some(a),
-                Err(e) => warnings.push(fallback(e)),
-            },
-            "labels" => parse_labels(v, &path, &mut texts.labels, warnings),
-            "site" if site => {
-                let nested = texts.site.get_or_insert_with(Box::default);
-                parse_cause(v, &path, nested, false, warnings);
+            "actions" => actions(v).map(|s| (ACTIONS, s)),
+            "labels" => {
+                parse_strings(v, &path, false, cause, LABEL + site, out, warnings);
+                continue;
             }
-            _ => warnings.push(
-                [
-                    path.as_str(),
-                    if site {
-                        ": unknown field (expected title, explanation, steps, actions, labels or site); ignored"
-                    } else {
-                        ": unknown field (expected title, explanation, steps, actions or labels); ignored"
-                    },
-                ]
-                .concat(),
-            ),
+            "site" if site == 0 => {
+                push(out, cause, SITE_GIVEN, String::new());
+                parse_cause(v, &path, cause, SITE, out, warnings);
+                continue;
+            }
+            _ => {
+                let rest = if site == 0 {
+                    ", labels or site)"
+                } else {
+                    " or labels)"
+                };
+                let unknown = ": unknown field (expected title, explanation, steps, actions";
+                warn(warnings, &[&path, unknown, rest, IGNORED]);
+                continue;
+            }
+        };
+        match read {
+            Ok((field, s)) => push(out, cause, field + site, s),
+            Err(e) => warn(warnings, &[&path, ": ", &e, DEFAULT_USED]),
         }
     }
 }
 
-/// The first [`MAX_STEPS`] steps, all well formed, or what is wrong with one of them.
-fn steps(v: &Value) -> Result<Vec<String>, String> {
+fn push(out: &mut Vec<Custom>, cause: &str, field: usize, text: String) {
+    out.push(Custom {
+        cause: cause.to_owned(),
+        field,
+        text,
+    });
+}
+
+/// The first [`MAX_STEPS`] steps, all well formed and separated by [`US`], or what is wrong
+/// with one of them.
+fn steps(v: &Value) -> Result<String, String> {
     let items = v
         .as_array()
         .ok_or_else(|| ["expected an array of strings, found ", found(v)].concat())?;
-    items
-        .iter()
-        .take(MAX_STEPS)
-        .enumerate()
-        .map(|(i, s)| {
-            text(s, MAX_STEP, PLACEHOLDERS)
-                .map_err(|e| ["step ", &digits(i as u64), ": ", &e].concat())
-        })
-        .collect()
+    let mut out = String::new();
+    for (i, s) in items.iter().take(MAX_STEPS).enumerate() {
+        let s = text(s, MAX_STEP, PLACEHOLDERS)
+            .map_err(|e| ["step ", &digits(i as u64), ": ", &e].concat())?;
+        if i > 0 {
+            out.push(US);
+        }
+        out.push_str(&s);
+    }
+    Ok(out)
 }
 
-/// Known action kinds without repeats, or the first unknown one.
-fn actions(v: &Value) -> Result<Vec<ActionKind>, String> {
+/// Known action kinds without repeats, one digit each, or the first unknown one.
+fn actions(v: &Value) -> Result<String, String> {
     let items = v
         .as_array()
         .ok_or_else(|| ["expected an array of action kinds, found ", found(v)].concat())?;
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = String::new();
     for item in items {
-        let kind = item.as_str().and_then(ActionKind::parse).ok_or_else(|| {
-            [
+        let Some(kind) = item.as_str().and_then(ActionKind::parse) else {
+            return Err([
                 "unknown action kind ",
                 &item.to_json(),
                 " (expected ",
-                &kinds(),
+                KINDS,
                 ")",
             ]
-            .concat()
-        })?;
-        if !out.contains(&kind) {
-            out.push(kind);
+            .concat());
+        };
+        let digit = char::from(b'0' + kind.index() as u8);
+        if !out.contains(digit) {
+            out.push(digit);
         }
     }
     Ok(out)
 }
 
-fn kinds() -> String {
-    ActionKind::ALL.map(ActionKind::as_str).join(", ")
-}
-
-fn parse_labels(
+/// Reads an object of chrome strings (`ui`) or of action labels (`actions`, `labels`) into
+/// the fields from `first` on, in the order of [`UI_KEYS`] or of `ActionKind::ALL`.
+fn parse_strings(
     v: &Value,
     path: &str,
-    labels: &mut [Option<String>; ACTION_COUNT],
+    ui: bool,
+    cause: &str,
+    first: usize,
+    out: &mut Vec<Custom>,
     warnings: &mut Vec<String>,
 ) {
     let Some(fields) = v.as_object() else {
-        warnings.push(
-            [
-                path,
-                ": expected an object keyed by action kind, found ",
-                found(v),
-                "; ignored",
-            ]
-            .concat(),
-        );
+        let keyed = if ui { "" } else { " keyed by action kind" };
+        not_an_object(warnings, path, keyed, v);
         return;
     };
     for (key, v) in fields {
-        let slot = ActionKind::parse(key).and_then(|k| labels.get_mut(k.index()));
-        match (slot, text(v, MAX_LABEL, PLACEHOLDERS)) {
-            (Some(slot), Ok(s)) => *slot = Some(s),
-            (Some(_), Err(e)) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
-            (None, _) => warnings.push(
-                [
-                    path,
-                    ".",
-                    key,
-                    ": unknown action kind (expected ",
-                    &kinds(),
-                    "); ignored",
-                ]
-                .concat(),
-            ),
-        }
-    }
-}
-
-fn parse_ui(v: &Value, path: &str, ui: &mut [Option<String>; UI_LEN], warnings: &mut Vec<String>) {
-    let Some(fields) = v.as_object() else {
-        warnings.push(not_an_object(path, v));
-        return;
-    };
-    for (key, v) in fields {
-        let Some(i) = UI_KEYS.iter().position(|k| k == key) else {
-            warnings.push(
-                [
-                    path,
-                    ".",
-                    key,
-                    ": unknown key (expected ",
-                    &UI_KEYS.join(", "),
-                    "); ignored",
-                ]
-                .concat(),
+        let path = [path, ".", key].concat();
+        let i = if ui {
+            KEYS.split(',').position(|k| k.trim_start() == key)
+        } else {
+            ActionKind::parse(key).map(ActionKind::index)
+        };
+        let Some(i) = i else {
+            let (what, expected) = if ui {
+                ("key", KEYS)
+            } else {
+                ("action kind", KINDS)
+            };
+            warn(
+                warnings,
+                &[
+                    &path,
+                    ": unknown ",
+                    what,
+                    " (expected ",
+                    expected,
+                    ")",
+                    IGNORED,
+                ],
             );
             continue;
         };
-        let checked = text(v, MAX_LABEL, placeholders_for(key)).and_then(|s| {
-            if s.contains("[[") || s.contains("]]") {
+        let allowed = if ui {
+            placeholders_for(key)
+        } else {
+            PLACEHOLDERS
+        };
+        let checked = text(v, MAX_LABEL, allowed).and_then(|s| {
+            if ui && (s.contains("[[") || s.contains("]]")) {
                 Err("\"[[ ]]\" segments are not supported in UI strings".to_owned())
             } else {
                 Ok(s)
             }
         });
-        match (checked, ui.get_mut(i)) {
-            (Ok(s), Some(slot)) => *slot = Some(s),
-            (Err(e), _) => warnings.push(default_used(&[path, ".", key].concat(), &e)),
-            (Ok(_), None) => {}
+        match checked {
+            Ok(s) => push(out, cause, first + i, s),
+            Err(e) => warn(warnings, &[&path, ": ", &e, DEFAULT_USED]),
         }
     }
 }
@@ -381,14 +399,30 @@ fn text(v: &Value, max: usize, allowed: &[&str]) -> Result<String, String> {
     Ok(s.trim().to_owned())
 }
 
-/// "`path`: expected an object, found …; ignored".
-fn not_an_object(path: &str, v: &Value) -> String {
-    [path, ": expected an object, found ", found(v), "; ignored"].concat()
+/// The end of a warning about something left out.
+const IGNORED: &str = "; ignored";
+/// The end of a warning about a field that keeps its default.
+const DEFAULT_USED: &str = "; using the default";
+
+/// Adds the warning made of `parts`.
+fn warn(warnings: &mut Vec<String>, parts: &[&str]) {
+    warnings.push(parts.concat());
 }
 
-/// "`path`: `problem`; using the default".
-fn default_used(path: &str, problem: &str) -> String {
-    [path, ": ", problem, "; using the default"].concat()
+/// "`path`: expected an object`keyed`, found …; ignored".
+fn not_an_object(warnings: &mut Vec<String>, path: &str, keyed: &str, v: &Value) {
+    let found = found(v);
+    warn(
+        warnings,
+        &[
+            path,
+            ": expected an object",
+            keyed,
+            ", found ",
+            found,
+            IGNORED,
+        ],
+    );
 }
 
 /// What kind of JSON value `v` is, for a warning.
@@ -405,7 +439,14 @@ fn found(v: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_tag;
+    use super::{normalize_tag, KEYS, KINDS};
+    use crate::catalog::{ActionKind, UI_KEYS};
+
+    #[test]
+    fn warnings_list_every_key() {
+        assert_eq!(KINDS, ActionKind::ALL.map(ActionKind::as_str).join(", "));
+        assert_eq!(KEYS, UI_KEYS.join(", "));
+    }
 
     #[test]
     fn normalizes_tags() {

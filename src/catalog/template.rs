@@ -36,38 +36,35 @@ enum Piece<'a> {
 
 /// The first piece of `s` and the rest.
 fn split(s: &str) -> Option<(Piece<'_>, &str)> {
-    if s.is_empty() {
-        return None;
+    let b = s.as_bytes();
+    let first = *b.first()?;
+    if b.get(1) == Some(&first) && (first == b'[' || first == b']') {
+        let piece = if first == b'[' {
+            Piece::Open
+        } else {
+            Piece::Close
+        };
+        return Some((piece, s.get(2..)?));
     }
-    if let Some(rest) = s.strip_prefix("[[") {
-        return Some((Piece::Open, rest));
+    if first == b'{' {
+        if let Some(end) = b.iter().position(|&c| c == b'}') {
+            let name = s.get(1..end)?;
+            if !name.is_empty()
+                && name.len() <= MAX_NAME
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            {
+                return Some((Piece::Slot(name), s.get(end + 1..)?));
+            }
+        }
     }
-    if let Some(rest) = s.strip_prefix("]]") {
-        return Some((Piece::Close, rest));
-    }
-    if let Some((name, rest)) = slot(s) {
-        return Some((Piece::Slot(name), rest));
-    }
-    // Plain text runs up to the next character that may start a piece (never the first one,
-    // which did not start one).
-    let first = s.chars().next().map_or(1, char::len_utf8);
-    let end = s
-        .get(first..)
-        .and_then(|r| r.find(['[', ']', '{']))
-        .map_or(s.len(), |i| i + first);
-    let (text, rest) = s.split_at(end);
+    // Plain text runs up to the next byte that may start a piece (never the first one, which
+    // did not start one; the bytes of a longer character are never ASCII).
+    let end = b
+        .iter()
+        .skip(1)
+        .position(|c| matches!(c, b'[' | b']' | b'{'));
+    let (text, rest) = s.split_at(end.map_or(s.len(), |i| i + 1));
     Some((Piece::Text(text), rest))
-}
-
-/// `{name}` at the start of `s`: the name and the rest.
-fn slot(s: &str) -> Option<(&str, &str)> {
-    let rest = s.strip_prefix('{')?;
-    let end = rest.find('}')?;
-    let (name, rest) = rest.split_at(end);
-    let ok = !name.is_empty()
-        && name.len() <= MAX_NAME
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    ok.then(|| (name, rest.get(1..).unwrap_or("")))
 }
 
 /// Fills `template` with `value(name)` for each placeholder, dropping segments whose
@@ -75,36 +72,34 @@ fn slot(s: &str) -> Option<(&str, &str)> {
 /// The result is trimmed.
 pub fn fill(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let mut out = String::with_capacity(template.len() + 16);
-    // The open segment's text so far and whether all its placeholders had values.
-    let mut segment: Option<(String, bool)> = None;
+    // Where the open segment starts in `out`, and whether all its placeholders had values.
+    let mut segment: Option<(usize, bool)> = None;
     let mut rest = template;
     while let Some((piece, r)) = split(rest) {
         rest = r;
         match piece {
-            Piece::Open => match &mut segment {
-                Some((s, _)) => s.push_str("[["),
-                None => segment = Some((String::new(), true)),
-            },
+            Piece::Open if segment.is_none() => segment = Some((out.len(), true)),
+            Piece::Open => out.push_str("[["),
             Piece::Close => match segment.take() {
-                Some((s, true)) => out.push_str(&s),
-                Some((_, false)) => out.truncate(out.trim_end().len()),
+                Some((_, true)) => {}
+                // The segment goes, with the space before it.
+                Some((start, false)) => {
+                    out.truncate(start);
+                    out.truncate(out.trim_end().len());
+                }
                 None => out.push_str("]]"),
             },
             Piece::Slot(name) => match (value(name), &mut segment) {
-                (Some(v), Some((s, _))) => s.push_str(&v),
-                (Some(v), None) => out.push_str(&v),
+                (Some(v), _) => out.push_str(&v),
                 (None, Some((_, ok))) => *ok = false,
                 (None, None) => return None,
             },
-            Piece::Text(t) => match &mut segment {
-                Some((s, _)) => s.push_str(t),
-                None => out.push_str(t),
-            },
+            Piece::Text(t) => out.push_str(t),
         }
     }
     // An unclosed segment is treated as if it were closed at the end.
-    if let Some((s, true)) = segment {
-        out.push_str(&s);
+    if let Some((start, false)) = segment {
+        out.truncate(start);
     }
     Some(out.trim().to_owned())
 }

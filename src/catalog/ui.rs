@@ -21,8 +21,11 @@ macro_rules! ui_strings {
         pub const UI_LEN: usize = [$($key,)*].len();
 
         impl Ui {
-            pub(super) fn from_texts(locale: String, texts: [String; UI_LEN]) -> Ui {
-                let [$($field,)*] = texts;
+            /// The strings `text(i)` for each key `i` of [`UI_KEYS`].
+            pub(super) fn from_fn(locale: String, text: impl Fn(usize) -> String) -> Ui {
+                let mut i = 0;
+                $(let $field = text(i); i += 1;)*
+                debug_assert_eq!(i, UI_LEN);
                 Ui { locale, $($field,)* }
             }
         }
