@@ -2,7 +2,7 @@
 //! (src/js/core.js) is the only caller; it reads a bounded copy of each response and catches
 //! every error.
 
-use crate::catalog::Explanation;
+use crate::catalog::{Explanation, Ui};
 use crate::diagnose::{diagnose_at, Diagnosis};
 use crate::intercept::{read_exchange, Callback, Config};
 use crate::render;
@@ -57,7 +57,7 @@ pub fn configure(options: JsValue) {
     CONFIG.with(|c| *c.borrow_mut() = Some(Rc::new(config)));
 }
 
-fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation)> {
+fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanation, Ui)> {
     let ex = read_exchange(response, config.max_body_bytes);
     let now = (js_sys::Date::now() / 1000.0) as u64;
     let diagnosis = diagnose_at(&ex, &config.rules, Some(now))?;
@@ -65,9 +65,10 @@ fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanatio
     let mut explanation = config
         .catalog
         .explain(&diagnosis, &locale, &format::IntlFormat);
-    present::honest_actions(config, &diagnosis, &mut explanation);
+    let ui = config.catalog.ui(&explanation.locale);
+    present::honest_actions(config, &diagnosis, &mut explanation, &ui);
     crate::marks::mark(crate::marks::Step::Diagnosed);
-    Some((diagnosis, explanation))
+    Some((diagnosis, explanation, ui))
 }
 
 /// Diagnoses a response read by the loader without touching the page.
@@ -75,7 +76,7 @@ fn explain(response: &JsValue, config: &Config) -> Option<(Diagnosis, Explanatio
 pub fn diagnose(response: JsValue, overrides: JsValue) -> JsValue {
     let config = config_for(&overrides);
     match explain(&response, &config) {
-        Some((d, e)) => present::report(&d, &e),
+        Some((d, e, _)) => present::report(&d, &e),
         None => JsValue::NULL,
     }
 }
@@ -85,12 +86,12 @@ pub fn diagnose(response: JsValue, overrides: JsValue) -> JsValue {
 #[wasm_bindgen]
 pub fn handle(response: JsValue, overrides: JsValue) -> JsValue {
     let config = config_for(&overrides);
-    let Some((d, e)) = explain(&response, &config) else {
+    let Some((d, e, ui)) = explain(&response, &config) else {
         return JsValue::NULL;
     };
     let report = present::report(&d, &e);
     if present::call(&config, Callback::Show, &report, None) != Some(JsValue::FALSE) {
-        present::show(config, &d, e, report.clone());
+        present::show(config, &d, e, ui, report.clone());
     }
     report
 }

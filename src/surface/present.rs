@@ -2,7 +2,9 @@
 //! and the panel content with its actions wired to the options.
 
 use super::format::IntlFormat;
-use crate::catalog::{atomic_to_decimal, digits, reload_is_safe, ActionKind, Explanation, Format};
+use crate::catalog::{
+    atomic_to_decimal, digits, reload_is_safe, ActionKind, Explanation, Format, Ui,
+};
 use crate::diagnose::Diagnosis;
 use crate::intercept::{Callback, Config};
 use crate::json::write_string;
@@ -36,7 +38,7 @@ pub fn locale(config: &Config) -> String {
 /// where a reload is not safe ([`reload_is_safe`]): after a payment challenge, where it fetches
 /// a new one (a path to paying twice), and on a payment form, where it wipes what was typed.
 /// Both the panel and the diagnosis object handed to the app get the result.
-pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation) {
+pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation, ui: &Ui) {
     if config.callback(Callback::Retry).is_some() {
         return;
     }
@@ -44,10 +46,9 @@ pub fn honest_actions(config: &Config, d: &Diagnosis, e: &mut Explanation) {
         e.actions.retain(|a| a.kind != ActionKind::Retry);
         return;
     }
-    let reload = config.catalog.ui(&e.locale).reload;
     for a in e.actions.iter_mut() {
         if a.kind == ActionKind::Retry {
-            a.label = reload.clone();
+            a.label = ui.reload.clone();
         }
     }
 }
@@ -262,8 +263,7 @@ fn support_link(url: &str, e: &Explanation) -> String {
 }
 
 /// Shows the panel for `d`, wiring its actions to the integrator's options and callbacks.
-pub fn show(config: Rc<Config>, d: &Diagnosis, e: Explanation, report: JsValue) {
-    let ui = config.catalog.ui(&e.locale);
+pub fn show(config: Rc<Config>, d: &Diagnosis, e: Explanation, ui: Ui, report: JsValue) {
     let mut actions = Vec::with_capacity(e.actions.len());
     for a in &e.actions {
         let Some(target) = target(&config, d, &e, a.kind) else {
