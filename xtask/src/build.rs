@@ -162,13 +162,15 @@ fn build_wasm(nightly: Option<&str>) -> Result<std::path::PathBuf> {
         // With --target, RUSTFLAGS reach the wasm only, not build scripts or proc macros.
         // `location-detail=none` leaves out the file paths and lines that wasm-bindgen's
         // `unwrap_throw` messages would carry; `fmt-debug=none` the `Debug` output nothing
-        // shipped prints.
+        // shipped prints. Without reference types, wasm-bindgen keeps JS values in a JS array
+        // rather than an externref table: measured on 2026-12-06, 836 B less wasm and 210 B
+        // more glue, brotli.
         cargo
             .arg("-Zbuild-std=std,panic_abort")
             .arg("-Zbuild-std-features=optimize_for_size")
             .env(
                 "RUSTFLAGS",
-                "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+                "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types",
             );
     }
     run(cargo.env("CARGO_TARGET_DIR", &target))?;
