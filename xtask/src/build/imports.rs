@@ -10,7 +10,9 @@
 
 use crate::Result;
 
-/// Renames the imports of `wasm` and the matching keys of `glue`; returns both.
+/// Renames the imports of `wasm` and the matching keys of `glue`, and the exports wasm-bindgen
+/// names after its closure shims (`wasm_bindgen_<hash>___convert__closures…`, about 100 bytes
+/// each) and the glue's uses of them; returns both.
 pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
     let mut names = Vec::new();
     let out = rewrite_imports(wasm, |old| {
@@ -18,16 +20,37 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
         names.push((old.to_owned(), new.clone()));
         new
     })?;
+    let mut shims = 0;
+    let out = rewrite_exports(&out, |old| {
+        if !old.starts_with("wasm_bindgen_") {
+            return old.to_owned();
+        }
+        // `_0`, `_1`, ...: no other export starts with `_` and a digit.
+        let new = ["_", &shims.to_string()].concat();
+        shims += 1;
+        names.push((old.to_owned(), new.clone()));
+        new
+    })?;
     let mut glue = glue.to_owned();
-    for (old, new) in &names {
+    let imports = names.len() - shims;
+    for (i, (old, new)) in names.iter().enumerate() {
         let at = whole_word_matches(&glue, old);
-        if at.len() != 1 {
+        // An import is one key of the import object; a shim may be called from a few places.
+        let expected = if i < imports {
+            at.len() == 1
+        } else {
+            !at.is_empty()
+        };
+        if !expected {
             return Err(format!(
-                "import `{old}` occurs {} times in the glue (expected once): wasm-bindgen's output changed shape",
-                at.len()
+                "`{old}` occurs {} times in the glue (expected {}): wasm-bindgen's output changed shape",
+                at.len(),
+                if i < imports { "once" } else { "at least once" }
             ));
         }
-        glue.replace_range(at[0]..at[0] + old.len(), new);
+        for &start in at.iter().rev() {
+            glue.replace_range(start..start + old.len(), new);
+        }
     }
     Ok((out, glue))
 }
@@ -243,6 +266,41 @@ fn rewrite_imports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Resul
     Ok(out)
 }
 
+/// Copies `wasm`, passing each export's name through `rename`.
+fn rewrite_exports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
+    let mut out = wasm[..8.min(wasm.len())].to_vec();
+    for (id, b) in sections(wasm)? {
+        let body = if id == 7 {
+            let mut at = 0;
+            let count = read_leb(b, &mut at)?;
+            let mut body = Vec::with_capacity(b.len());
+            write_leb(count, &mut body);
+            for _ in 0..count {
+                let len = read_leb(b, &mut at)? as usize;
+                let name = std::str::from_utf8(take(b, &mut at, len)?)
+                    .map_err(|_| "wasm: export name is not UTF-8")?;
+                let new = rename(name);
+                write_leb(new.len() as u32, &mut body);
+                body.extend_from_slice(new.as_bytes());
+                let desc_start = at;
+                take(b, &mut at, 1)?;
+                read_leb(b, &mut at)?;
+                body.extend_from_slice(&b[desc_start..at]);
+            }
+            if at != b.len() {
+                return Err("wasm: trailing bytes in the export section".into());
+            }
+            body
+        } else {
+            b.to_vec()
+        };
+        out.push(id);
+        write_leb(body.len() as u32, &mut out);
+        out.extend_from_slice(&body);
+    }
+    Ok(out)
+}
+
 fn rewrite_import_section(b: &[u8], rename: &mut impl FnMut(&str) -> String) -> Result<Vec<u8>> {
     let mut at = 0;
     let count = read_leb(b, &mut at)?;
@@ -307,6 +365,30 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, ["a", "b"]);
+    }
+
+    #[test]
+    fn renames_closure_shim_exports_in_both_files() {
+        let mut m = module();
+        let mut exports = vec![2];
+        for name in ["wasm_bindgen_abc___invoke", "handle"] {
+            exports.push(name.len() as u8);
+            exports.extend_from_slice(name.as_bytes());
+            exports.extend([0, 0]); // function 0 (the import)
+        }
+        m.push(7);
+        m.push(exports.len() as u8);
+        m.extend(exports);
+        let glue = "const i={long_name_1:function(){},long_name_2:x};i.wasm_bindgen_abc___invoke();i.handle()";
+        let (wasm, glue) = shorten(&m, glue).unwrap();
+        assert_eq!(glue, "const i={a:function(){},b:x};i._0();i.handle()");
+        let mut seen = Vec::new();
+        rewrite_exports(&wasm, |n| {
+            seen.push(n.to_owned());
+            n.to_owned()
+        })
+        .unwrap();
+        assert_eq!(seen, ["_0", "handle"]);
     }
 
     #[test]
