@@ -26,6 +26,7 @@
 //!   attributes and its focus are all restored.
 
 mod copy;
+mod dom;
 mod focus;
 mod listen;
 mod panel;

@@ -9,8 +9,7 @@
 //! documentation comments; a `const fn` strips them (and needless whitespace) during
 //! compilation, so only the minified text is in the WebAssembly binary.
 
-use std::cell::RefCell;
-
+use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
@@ -25,27 +24,27 @@ const CSS: &str = match std::str::from_utf8(&MINIFIED_BYTES) {
 };
 
 thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// `[sheet]`, the value every shadow root's `adoptedStyleSheets` is set to (the setter
+    /// copies it, so one array serves them all).
+    static SHEETS: std::cell::Cell<Option<Array>> = const { std::cell::Cell::new(None) };
 }
 
 /// Adopts the shared stylesheet into `root`, creating it on first use.
 ///
 /// Fails only where constructable stylesheets are unsupported (browsers before 2023).
 pub(crate) fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = shared()?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let sheets = match SHEETS.take() {
+        Some(sheets) => sheets,
+        None => {
+            let sheet = CssStyleSheet::new()?;
+            sheet.replace_sync(CSS)?;
+            Array::of1(&sheet)
+        }
+    };
+    root.set_adopted_style_sheets(&sheets);
+    SHEETS.set(Some(sheets));
     crate::marks::mark(crate::marks::Step::Styled);
     Ok(())
-}
-
-fn shared() -> Result<CssStyleSheet, JsValue> {
-    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
-        return Ok(sheet);
-    }
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(CSS)?;
-    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
-    Ok(sheet)
 }
 
 /// Drops `/* comments */` and whitespace that CSS does not need; returns the first `N` bytes of

@@ -17,7 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, KeyboardEvent};
 
 use self::admit::{Admit, Queued};
-use super::focus::{self, InertGuard, Modal};
+use super::focus::{self, Modal};
 use super::listen::Listener;
 use super::panel::{self, Parts};
 use super::toast::{self, MAX_TOASTS};
@@ -158,16 +158,21 @@ fn open(
                 old.remove();
             }
             if let Some(modal) = r.modal.as_mut() {
-                modal.inert.add(&stack);
+                focus::make_inert(&mut modal.inert, stack.clone());
             }
         }
         if announcement.is_some() {
             r.announcement = announcement;
         }
         if mode == Mode::Dialog {
-            let inert = InertGuard::apply(doc, &entry.parts.host);
+            let inert = focus::inert_except(&body, &entry.parts.host);
             let keys = Listener::capture(doc, "keydown", on_modal_key);
-            r.modal = Some(Modal::new(id, inert, previous, keys));
+            r.modal = Some(Modal {
+                id,
+                inert,
+                previous,
+                _keys: keys,
+            });
         }
         r.open.push(entry);
     });
@@ -268,8 +273,11 @@ pub(super) fn dismiss(id: u32) {
     let on_event = open.on_event.clone();
     drop(open);
     let was_dialog = modal.is_some();
-    if let Some(modal) = modal {
-        modal.release();
+    if let Some(mut modal) = modal {
+        // The page must be interactive again before focus can go back to it.
+        let previous = modal.previous.take();
+        drop(modal);
+        focus::restore(previous);
     }
     on_event(PanelEvent::Dismissed);
     if was_dialog {
