@@ -1,26 +1,38 @@
-//! DOM calls the render layer makes, declared without `catch`.
+//! The DOM calls the render layer makes, declared without `catch`, and the one helper that
+//! builds markup from them.
 //!
 //! # Design
 //!
-//! web-sys declares `setAttribute`, `removeAttribute`, `querySelectorAll`, `matches` and
-//! `focus` as throwing, and every `Result` costs code at its call site. They throw only for an
-//! invalid name or selector; every name and selector passed here is a constant, so none of these
-//! calls can throw and they are declared plainly. (An exception thrown through a plain binding
-//! would skip Rust's destructors, so nothing from outside goes through them.)
+//! web-sys declares `createElement`, `setAttribute`, `removeAttribute`, `toggleAttribute`,
+//! `appendChild`, `querySelectorAll`, `matches` and `focus` as throwing, and every `Result` costs
+//! code at its call site. They throw only for an invalid name or selector, or for a node that
+//! cannot go where it is put. Every name and selector passed here is a constant, and every node
+//! appended is an element this layer has just created, so none of these calls can throw and they
+//! are declared plainly. (An exception thrown through a plain binding would skip Rust's
+//! destructors; that is why nothing from outside, such as the integrator's container, goes
+//! through them while the registry is borrowed.)
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::NodeList;
+use web_sys::{Clipboard, Document, Element, NodeList};
 
 #[wasm_bindgen]
 extern "C" {
     /// Any DOM object, for calling the methods below on it by name.
     pub(crate) type Dom;
 
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Dom, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Dom, child: &Dom);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Dom, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
     fn remove_attribute(this: &Dom, name: &str);
+    #[wasm_bindgen(method, js_name = toggleAttribute)]
+    fn toggle_attribute(this: &Dom, name: &str, force: bool);
+    #[wasm_bindgen(method, setter, js_name = textContent)]
+    fn set_text_content(this: &Dom, text: &str);
     #[wasm_bindgen(method, js_name = querySelectorAll)]
     fn query_selector_all(this: &Dom, selectors: &str) -> NodeList;
     #[wasm_bindgen(method, js_name = matches)]
@@ -28,10 +40,45 @@ extern "C" {
     /// `focus` exists on HTML and SVG elements alike.
     #[wasm_bindgen(method, js_name = focus)]
     fn focus_element(this: &Dom);
+    #[wasm_bindgen(method, getter, js_name = baseURI)]
+    fn base_uri(this: &Dom) -> String;
+    /// `navigator.clipboard`, missing outside secure contexts.
+    #[wasm_bindgen(method, getter, js_name = clipboard)]
+    fn clipboard_of(this: &Dom) -> Option<Clipboard>;
+    /// `promise.then(fulfilled, rejected)`; caught, because the page may have replaced
+    /// `writeText` with something that returns no promise.
+    #[wasm_bindgen(catch, method, js_name = then)]
+    fn then_both(this: &Dom, fulfilled: &JsValue, rejected: &JsValue) -> Result<(), JsValue>;
 }
 
 fn dom(v: &JsValue) -> &Dom {
     v.unchecked_ref()
+}
+
+/// A new `tag` element with `class` (if any), not yet in the document.
+#[inline(never)]
+pub(crate) fn create(doc: &Document, tag: &str, class: &str) -> Element {
+    let e = dom(doc).create_element(tag);
+    if !class.is_empty() {
+        set(&e, "class", class);
+    }
+    e
+}
+
+/// A new `tag` element with `class` (if any) and `text` (if any), appended to `parent`.
+#[inline(never)]
+pub(crate) fn el(doc: &Document, parent: &JsValue, tag: &str, class: &str, text: &str) -> Element {
+    let e = create(doc, tag, class);
+    if !text.is_empty() {
+        set_text(&e, text);
+    }
+    append(parent, &e);
+    e
+}
+
+/// Appends `child` (an element this layer created) to `parent`.
+pub(crate) fn append(parent: &JsValue, child: &JsValue) {
+    dom(parent).append_child(dom(child));
 }
 
 /// Whether `a` and `b` are the same object.
@@ -47,6 +94,15 @@ pub(crate) fn unset(el: &JsValue, name: &str) {
     dom(el).remove_attribute(name);
 }
 
+pub(crate) fn toggle(el: &JsValue, name: &str, on: bool) {
+    dom(el).toggle_attribute(name, on);
+}
+
+/// Replaces the children of `node` with `text` (none for an empty string).
+pub(crate) fn set_text(node: &JsValue, text: &str) {
+    dom(node).set_text_content(text);
+}
+
 pub(crate) fn select_all(root: &JsValue, selectors: &str) -> NodeList {
     dom(root).query_selector_all(selectors)
 }
@@ -57,4 +113,16 @@ pub(crate) fn matches(el: &JsValue, selectors: &str) -> bool {
 
 pub(crate) fn focus(el: &JsValue) {
     dom(el).focus_element();
+}
+
+pub(crate) fn base_uri(doc: &Document) -> String {
+    dom(doc).base_uri()
+}
+
+pub(crate) fn clipboard(navigator: &JsValue) -> Option<Clipboard> {
+    dom(navigator).clipboard_of()
+}
+
+pub(crate) fn then(promise: &JsValue, settle: &JsValue) {
+    let _ = dom(promise).then_both(settle, settle);
 }

@@ -234,13 +234,3 @@ pub fn open_count() -> usize {
 pub fn listener_count() -> usize {
     listen::live()
 }
-
-/// Closes one panel, from its close button or a key press.
-fn dismiss(id: u32) {
-    registry::dismiss(id)
-}
-
-/// Reports an event to the owner of panel `id`.
-fn report(id: u32, event: PanelEvent) {
-    registry::report(id, event)
-}

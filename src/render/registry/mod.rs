@@ -1,59 +1,93 @@
-//! The panel registry: which panels are open, the dialog queue and the modal state, kept in a
-//! `thread_local!`.
+//! The panel registry: which panels are open, the dialog queue, the modal state and the toast
+//! stack, kept in a `thread_local!`.
 //!
 //! # Design
 //!
-//! The registry is borrowed only for bookkeeping. Focus moves and calls to the owner's
-//! `on_event` happen after the borrow ends, because both can run page code that calls back into
-//! the render layer. A call that still finds the registry borrowed gets an error (or does
-//! nothing) instead of panicking.
+//! The registry is borrowed only for bookkeeping and for writing into the panels' own markup.
+//! Focus moves, the clipboard and calls to the owner's `on_event` happen after the borrow ends,
+//! because they can run page code that calls back into the render layer. A call that still
+//! finds the registry borrowed gets an error (or does nothing) instead of panicking.
 
 mod admit;
+mod input;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event, KeyboardEvent};
+use gloo::timers::callback::Interval;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+pub(crate) use self::input::{on_click, on_focus_in, on_tick, on_toast_key};
 
 use self::admit::{Admit, Queued};
+use super::dom::{append, set_text};
 use super::focus::{self, Modal};
-use super::listen::Listener;
-use super::panel::{self, Parts};
-use super::toast::{self, MAX_TOASTS};
+use super::listen::{every, listen};
+use super::panel::{self, Panel};
+use super::toast::{self, Stack, ANNOUNCE_DELAY_MS, MAX_TOASTS};
 use super::{Mode, PanelContent, PanelEvent, Placement, Theme};
 
 type OnEvent = Rc<dyn Fn(PanelEvent)>;
 
 struct Open {
     id: u32,
-    key: String,
     mode: Mode,
+    /// The container of an inline panel.
     container: Option<Element>,
     count: u32,
-    repeated: String,
-    parts: Parts,
     on_event: OnEvent,
+    /// Outside a dialog: where focus came from when it last entered the panel.
+    came_from: Option<Element>,
+    p: Panel,
 }
 
-#[derive(Default)]
 struct Registry {
     next_id: u32,
     open: Vec<Open>,
     queue: Vec<Queued>,
     modal: Option<Modal>,
-    stack: Option<Element>,
+    stack: Option<Stack>,
     /// The first announcement of a new toast stack, waiting for its delay.
-    announcement: Option<gloo::timers::callback::Timeout>,
+    announcement: Option<(Interval, String)>,
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            next_id: 0,
+            open: Vec::new(),
+            queue: Vec::new(),
+            modal: None,
+            stack: None,
+            announcement: None,
+        })
+    };
 }
 
 /// Runs `f` on the registry; `None` if it is already borrowed (a re-entrant call).
 fn with<R>(f: impl FnOnce(&mut Registry) -> R) -> Option<R> {
     REGISTRY.with(|r| r.try_borrow_mut().ok().map(|mut r| f(&mut r)))
+}
+
+impl Registry {
+    fn find(&mut self, id: u32) -> Option<&mut Open> {
+        self.open.iter_mut().find(|o| o.id == id)
+    }
+}
+
+/// The ids of the open panels that `pick` selects, oldest first.
+#[inline(never)]
+fn ids(pick: fn(&Open) -> bool) -> Vec<u32> {
+    let mut ids = Vec::new();
+    with(|r| {
+        for o in &r.open {
+            if pick(o) {
+                ids.push(o.id);
+            }
+        }
+    });
+    ids
 }
 
 fn busy() -> JsValue {
@@ -84,11 +118,7 @@ pub(super) fn show(
             on_event(PanelEvent::Dismissed);
             Ok(())
         }
-        Admit::Open {
-            content,
-            on_event,
-            replace,
-        } => {
+        Admit::Open(content, on_event, replace) => {
             for id in replace {
                 dismiss(id);
             }
@@ -114,59 +144,69 @@ fn open(
         r.next_id
     })
     .ok_or_else(busy)?;
-    let parts = panel::build(doc, id, &content, mode, theme, count)?;
-    let host = parts.host.clone();
-    let panel_el = parts.panel.clone();
-    let previous = (mode == Mode::Dialog)
-        .then(|| focus::deep_active_element(doc))
-        .flatten();
+    let p = panel::build(doc, id, content, mode, theme)?;
+    p.set_count(count);
+    let host = p.host.clone();
+    let panel_el = p.panel.clone();
+    let previous = match mode {
+        Mode::Dialog => focus::deep_active_element(doc),
+        _ => None,
+    };
 
-    let mut new_stack = None;
-    let mut announce_in = None;
+    // What the toast stack says for a new toast: its title and explanation.
+    let mut words = None;
+    let mut fresh = None;
     match (mode, &container) {
         (Mode::Inline, Some(c)) => c.append_child(&host).map(drop)?,
         (Mode::Toast, _) => {
-            let stack = match with(|r| r.stack.clone().filter(|s| s.is_connected())).flatten() {
+            let labels = &p.content.labels;
+            words = Some([&*p.content.title, " ", &p.content.explanation].concat());
+            let stack = with(|r| {
+                let s = r.stack.as_ref()?;
+                s.host.is_connected().then(|| s.host.clone())
+            });
+            let stack = match stack.flatten() {
                 Some(s) => s,
                 None => {
-                    let s = toast::create_stack(doc, &content.labels.notifications)?;
-                    new_stack = Some(s.clone());
-                    s
+                    let s = toast::create_stack(doc, &body, &labels.notifications)?;
+                    let host = s.host.clone();
+                    fresh = Some(s);
+                    host
                 }
             };
-            stack.append_child(&host)?;
-            announce_in = Some(stack);
+            append(&stack, &host);
         }
-        _ => body.append_child(&host).map(drop)?,
+        _ => append(&body, &host),
     }
 
-    let announcement = announce_in
-        .and_then(|stack| toast::announce(&stack, toast_words(&content), new_stack.is_some()));
     let entry = Open {
         id,
-        key: content.key,
         mode,
         container,
         count,
-        repeated: content.labels.repeated,
-        parts,
         on_event,
+        came_from: None,
+        p,
     };
-    let registered = with(move |r| {
-        if let Some(stack) = new_stack {
-            if let Some(old) = r.stack.replace(stack.clone()) {
-                old.remove();
+    let registered = with(|r| {
+        if let Some(stack) = fresh {
+            if let Some(old) = r.stack.take() {
+                old.host.remove();
             }
             if let Some(modal) = r.modal.as_mut() {
-                focus::make_inert(&mut modal.inert, stack.clone());
+                focus::make_inert(&mut modal.inert, stack.host.clone());
             }
-        }
-        if announcement.is_some() {
-            r.announcement = announcement;
+            r.stack = Some(stack);
+            // A region inserted together with its text is not read by every screen reader.
+            if let Some(words) = words {
+                r.announcement = Some((every(ANNOUNCE_DELAY_MS, 0, on_announce), words));
+            }
+        } else if let (Some(words), Some(stack)) = (words, &r.stack) {
+            set_text(&stack.live, &words);
         }
         if mode == Mode::Dialog {
-            let inert = focus::inert_except(&body, &entry.parts.host);
-            let keys = Listener::capture(doc, "keydown", on_modal_key);
+            let inert = focus::inert_except(&body, &host);
+            let keys = listen(doc, "keydown", true, id, input::on_modal_key);
             r.modal = Some(Modal {
                 id,
                 inert,
@@ -183,20 +223,10 @@ fn open(
 
     crate::marks::mark(crate::marks::Step::Built);
     match mode {
-        Mode::Dialog => {
-            let _ = panel_el.focus();
-        }
+        Mode::Dialog => super::dom::focus(&panel_el),
         Mode::Toast => {
-            let excess = with(|r| {
-                let toasts: Vec<u32> = r
-                    .open
-                    .iter()
-                    .filter(|o| o.mode == Mode::Toast)
-                    .map(|o| o.id)
-                    .collect();
-                toasts[..toasts.len().saturating_sub(MAX_TOASTS)].to_vec()
-            });
-            for old in excess.unwrap_or_default() {
+            let toasts = ids(|o| o.mode == Mode::Toast);
+            for &old in &toasts[..toasts.len().saturating_sub(MAX_TOASTS)] {
                 dismiss(old);
             }
         }
@@ -205,42 +235,14 @@ fn open(
     Ok(())
 }
 
-/// What the toast stack says for a new toast: its title and explanation.
-fn toast_words(content: &PanelContent) -> String {
-    [content.title.as_str(), content.explanation.as_str()].join(" ")
-}
-
-/// Keyboard handling while a dialog is open: Esc closes it, Tab stays inside it.
-fn on_modal_key(e: &Event) {
-    let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
-        return;
-    };
-    if key.is_composing() {
-        return;
-    }
-    let dialog = with(|r| {
-        let id = r.modal.as_ref()?.id;
-        let open = r.open.iter().find(|o| o.id == id)?;
-        Some((id, open.parts.root.clone(), open.parts.panel.clone()))
-    });
-    let Some((id, root, panel)) = dialog.flatten() else {
-        return;
-    };
-    if !panel.is_connected() {
-        // The page removed the dialog itself; give the page back and leave its key alone.
-        dismiss(id);
-        return;
-    }
-    match key.key().as_str() {
-        "Escape" | "Esc" => {
-            key.prevent_default();
-            key.stop_propagation();
-            dismiss(id);
+/// The toast stack's first announcement, once its delay is over.
+fn on_announce(_: u32) {
+    with(|r| {
+        // Dropping the timer from inside its own call is safe (see `every`).
+        if let (Some((_timer, words)), Some(stack)) = (r.announcement.take(), &r.stack) {
+            set_text(&stack.live, &words);
         }
-        // The trap moves focus itself only at the ends; the browser handles the rest.
-        "Tab" if focus::trap_tab(&root, &panel, key.shift_key()) => key.prevent_default(),
-        _ => {}
-    }
+    });
 }
 
 /// Closes panel `id`: removes it, releases what it held, reports `Dismissed`, then shows the
@@ -250,25 +252,23 @@ pub(super) fn dismiss(id: u32) {
         let i = r.open.iter().position(|o| o.id == id)?;
         let open = r.open.remove(i);
         let modal = r.modal.take_if(|m| m.id == id);
-        let last_toast = open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast);
-        let stack = if last_toast {
+        let mut stack = None;
+        if open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast) {
             r.announcement = None;
-            r.stack.take()
-        } else {
-            None
-        };
+            stack = r.stack.take();
+        }
         Some((open, modal, stack))
     });
-    let Some((open, modal, stack)) = closed.flatten() else {
+    let Some((mut open, modal, stack)) = closed.flatten() else {
         return;
     };
-    let had_focus = open.parts.root.active_element().is_some();
-    open.parts.host.remove();
+    let had_focus = open.p.root.active_element().is_some();
+    open.p.host.remove();
     if had_focus && modal.is_none() {
-        focus::restore(open.parts.came_from());
+        focus::restore(open.came_from.take());
     }
     if let Some(stack) = stack {
-        stack.remove();
+        stack.host.remove();
     }
     let on_event = open.on_event.clone();
     drop(open);
@@ -288,76 +288,50 @@ pub(super) fn dismiss(id: u32) {
 /// Opens the first queued dialog, unless another dialog has opened meanwhile.
 fn show_queued() {
     let next = with(|r| {
-        if r.open.iter().any(|o| o.mode == Mode::Dialog) {
+        if r.queue.is_empty() || r.open.iter().any(|o| o.mode == Mode::Dialog) {
             None
         } else {
-            (!r.queue.is_empty()).then(|| r.queue.remove(0))
+            Some(r.queue.remove(0))
         }
     });
     let Some(q) = next.flatten() else {
         return;
     };
-    let result = document().and_then(|doc| {
+    let on_event = q.on_event.clone();
+    let shown = document().and_then(|doc| {
         open(
             &doc,
             q.content,
             Mode::Dialog,
             q.theme,
             None,
-            q.on_event.clone(),
+            q.on_event,
             q.count,
         )
     });
-    if result.is_err() {
-        (q.on_event)(PanelEvent::Dismissed);
-    }
-}
-
-pub(super) fn report(id: u32, event: PanelEvent) {
-    let on_event = with(|r| {
-        r.open
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.on_event.clone())
-    });
-    if let Some(on_event) = on_event.flatten() {
-        on_event(event);
+    if shown.is_err() {
+        on_event(PanelEvent::Dismissed);
     }
 }
 
 pub(super) fn dismiss_all() {
-    let queued: Vec<Queued> = with(|r| r.queue.drain(..).collect()).unwrap_or_default();
+    let queued = with(|r| std::mem::take(&mut r.queue)).unwrap_or_default();
     for q in queued {
         (q.on_event)(PanelEvent::Dismissed);
     }
-    let ids: Vec<u32> = with(|r| r.open.iter().map(|o| o.id).collect()).unwrap_or_default();
-    for id in ids {
+    for id in ids(|_| true) {
         dismiss(id);
     }
 }
 
 pub(super) fn open_count() -> usize {
-    with(|r| {
-        r.open
-            .iter()
-            .filter(|o| o.parts.host.is_connected())
-            .count()
-    })
-    .unwrap_or(0)
+    ids(|o| o.p.host.is_connected()).len()
 }
 
 /// Closes panels the page removed from the document (a single-page app replacing the
 /// container of an inline panel, say), so their listeners and modal state do not linger.
 fn prune() {
-    let gone: Vec<u32> = with(|r| {
-        r.open
-            .iter()
-            .filter(|o| !o.parts.host.is_connected())
-            .map(|o| o.id)
-            .collect()
-    })
-    .unwrap_or_default();
-    for id in gone {
+    for id in ids(|o| !o.p.host.is_connected()) {
         dismiss(id);
     }
 }
