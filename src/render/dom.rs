@@ -3,8 +3,7 @@
 //!
 //! # Design
 //!
-//! web-sys declares `createElement`, `setAttribute`, `removeAttribute`, `toggleAttribute`,
-//! `appendChild`, `querySelectorAll`, `matches` and `focus` as throwing, and every `Result` costs
+//! web-sys declares `createElement`, `setAttribute`, `removeAttribute`, `appendChild`, `querySelectorAll`, `matches` and `focus` as throwing, and every `Result` costs
 //! code at its call site. They throw only for an invalid name or selector, or for a node that
 //! cannot go where it is put. Every name and selector passed here is a constant, and every node
 //! appended is an element this layer has just created, so none of these calls can throw and they
@@ -29,8 +28,6 @@ extern "C" {
     fn set_attribute(this: &Dom, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
     fn remove_attribute(this: &Dom, name: &str);
-    #[wasm_bindgen(method, js_name = toggleAttribute)]
-    fn toggle_attribute(this: &Dom, name: &str, force: bool);
     #[wasm_bindgen(method, setter, js_name = textContent)]
     fn set_text_content(this: &Dom, text: &str);
     #[wasm_bindgen(method, js_name = querySelectorAll)]
@@ -40,8 +37,9 @@ extern "C" {
     /// `focus` exists on HTML and SVG elements alike.
     #[wasm_bindgen(method, js_name = focus)]
     fn focus_element(this: &Dom);
-    #[wasm_bindgen(method, getter, js_name = baseURI)]
-    fn base_uri(this: &Dom) -> String;
+    /// `activeElement` of a document or a shadow root.
+    #[wasm_bindgen(method, getter, js_name = activeElement)]
+    fn active_element_of(this: &Dom) -> Option<Element>;
     /// `navigator.clipboard`, missing outside secure contexts.
     #[wasm_bindgen(method, getter, js_name = clipboard)]
     fn clipboard_of(this: &Dom) -> Option<Clipboard>;
@@ -94,10 +92,6 @@ pub(crate) fn unset(el: &JsValue, name: &str) {
     dom(el).remove_attribute(name);
 }
 
-pub(crate) fn toggle(el: &JsValue, name: &str, on: bool) {
-    dom(el).toggle_attribute(name, on);
-}
-
 /// Replaces the children of `node` with `text` (none for an empty string).
 pub(crate) fn set_text(node: &JsValue, text: &str) {
     dom(node).set_text_content(text);
@@ -115,8 +109,10 @@ pub(crate) fn focus(el: &JsValue) {
     dom(el).focus_element();
 }
 
-pub(crate) fn base_uri(doc: &Document) -> String {
-    dom(doc).base_uri()
+/// The focused element of a document or a shadow root (a shadow host for focus inside its
+/// shadow tree).
+pub(crate) fn active_element(doc_or_root: &JsValue) -> Option<Element> {
+    dom(doc_or_root).active_element_of()
 }
 
 pub(crate) fn clipboard(navigator: &JsValue) -> Option<Clipboard> {

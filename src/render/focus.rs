@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
-use super::dom::{focus, matches, same, select_all, set, unset};
+use super::dom::{active_element, focus, matches, same, select_all, set, unset};
 use super::listen::Listener;
 
 /// What can take focus inside a panel, in tab order (panels never use a positive `tabindex`):
@@ -58,8 +58,8 @@ pub(crate) fn make_inert(added: &mut Vec<Element>, el: Element) {
 
 /// The element that really has focus, looking inside open shadow roots.
 pub(crate) fn deep_active_element(doc: &Document) -> Option<Element> {
-    let mut el = doc.active_element()?;
-    while let Some(inner) = el.shadow_root().and_then(|r| r.active_element()) {
+    let mut el = active_element(doc)?;
+    while let Some(inner) = el.shadow_root().and_then(|r| active_element(&r)) {
         el = inner;
     }
     Some(el)
@@ -88,7 +88,7 @@ pub(crate) fn trap_tab(root: &ShadowRoot, panel: &Element, backwards: bool) -> b
     } else {
         (last, first)
     };
-    if let Some(active) = root.active_element() {
+    if let Some(active) = active_element(root) {
         if matches(&active, FOCUSABLE) && !same(&active, &end) {
             return false;
         }

@@ -4,9 +4,9 @@
 //! pass a scheme check here even though the catalog checked them already.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, ShadowRoot};
 
-use super::dom::{create, el, set, set_text, toggle};
+use super::dom::{create, el, set, set_text, unset};
 use super::listen::{every, listen, Listener};
 use super::{registry, style, ActionTarget, Mode, PanelContent, Theme, Wait};
 use gloo::timers::callback::Interval;
@@ -85,8 +85,7 @@ pub(crate) fn build(
     ] {
         set(&host, name, value);
     }
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    style::adopt(&root)?;
+    let root = style::shadow(&host)?;
 
     let dialog = mode == Mode::Dialog;
     if dialog {
@@ -225,7 +224,11 @@ impl Panel {
             &self.count,
             &self.content.labels.repeated.replace("{count}", &n),
         );
-        toggle(&self.count, "hidden", count < 2);
+        if count > 1 {
+            unset(&self.count, "hidden");
+        } else {
+            set(&self.count, "hidden", "");
+        }
     }
 
     /// Takes the support rows and the reference to copy from a newer occurrence of the panel.
@@ -305,6 +308,7 @@ fn countdown(
 /// whatever the browser would follow is what gets checked, including obfuscations such as
 /// `java\tscript:` or upper-case schemes.
 fn checked_link(doc: &Document, href: &str) -> Option<String> {
-    let url = web_sys::Url::new_with_base(href, &super::dom::base_uri(doc)).ok()?;
+    let base = doc.base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(href, &base).ok()?;
     matches!(url.protocol().as_str(), "https:" | "http:" | "mailto:").then(|| url.href())
 }

@@ -9,9 +9,9 @@
 //! documentation comments; a `const fn` strips them (and needless whitespace) during
 //! compilation, so only the minified text is in the WebAssembly binary.
 
-use js_sys::Array;
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
 /// The stylesheet as written; see the comment at its top for the custom properties.
 const SOURCE: &[u8] = include_bytes!("panel.css");
@@ -29,10 +29,21 @@ thread_local! {
     static SHEETS: std::cell::Cell<Option<Array>> = const { std::cell::Cell::new(None) };
 }
 
-/// Adopts the shared stylesheet into `root`, creating it on first use.
+/// Attaches an open shadow root to `host` and adopts the shared stylesheet into it.
 ///
-/// Fails only where constructable stylesheets are unsupported (browsers before 2023).
-pub(crate) fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+/// Fails only where constructable stylesheets are unsupported (browsers before 2023), or where
+/// the page defined an element of the same name that already has a shadow root.
+pub(crate) fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
+    // `{ mode: "open" }`, built with the object helpers the crate already imports.
+    let init = Object::new();
+    Reflect::set(&init, &"mode".into(), &"open".into())?;
+    let root = host.attach_shadow(init.unchecked_ref())?;
+    adopt(&root)?;
+    Ok(root)
+}
+
+/// Adopts the shared stylesheet into `root`, creating it on first use.
+fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheets = match SHEETS.take() {
         Some(sheets) => sheets,
         None => {

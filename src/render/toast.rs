@@ -14,7 +14,7 @@
 //! the stack is new, at once otherwise. One region, one announcement: nothing is read twice.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, HtmlElement};
 
 use super::dom::{append, create, el, set};
 use super::style;
@@ -44,8 +44,7 @@ pub(crate) fn create_stack(
     set(&host, "data-explain402-stack", "");
     set(&host, "role", "region");
     set(&host, "aria-label", label);
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    style::adopt(&root)?;
+    let root = style::shadow(&host)?;
     el(doc, &root, "slot", "", "");
     let live = el(doc, &root, "div", "sr", "");
     set(&live, "role", "status");

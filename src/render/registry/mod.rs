@@ -262,7 +262,7 @@ pub(super) fn dismiss(id: u32) {
     let Some((mut open, modal, stack)) = closed.flatten() else {
         return;
     };
-    let had_focus = open.p.root.active_element().is_some();
+    let had_focus = super::dom::active_element(&open.p.root).is_some();
     open.p.host.remove();
     if had_focus && modal.is_none() {
         focus::restore(open.came_from.take());
