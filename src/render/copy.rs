@@ -1,6 +1,5 @@
 //! Copying text to the clipboard from a panel button, and saying whether it worked.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -21,33 +20,23 @@ impl Copy {
     /// # Design
     ///
     /// The Clipboard API is missing outside secure contexts, so its presence is checked first:
-    /// calling it blindly would throw from inside the click listener. `writeText` fulfils with
-    /// `undefined` and rejects with an error, so one self-freeing closure, given as both
-    /// handlers, tells the outcomes apart (no async runtime in the WASM, no leaked closure).
+    /// calling it blindly would throw from inside the click listener. The outcome needs no Rust
+    /// closure: `writeText(text).then(String.bind(null, copied), String.bind(null, failed))`
+    /// settles with the words to show, and `.then(status.replaceChildren.bind(status))` shows
+    /// them. Bound functions are plain JavaScript values, so nothing is left to free, however
+    /// late (or never) the clipboard answers.
     pub(crate) fn run(self) {
-        let Copy {
-            text,
-            status,
-            copied,
-            failed,
-        } = self;
-        set_text(&status, "");
+        let status = &self.status;
+        set_text(status, "");
         let clipboard = web_sys::window().and_then(|w| dom::clipboard(&w.navigator()));
         let Some(clipboard) = clipboard else {
-            set_text(&status, &failed);
+            set_text(status, &self.failed);
             return;
         };
-        let promise = clipboard.write_text(&text);
-        let settle = Closure::once_into_js(move |outcome: JsValue| {
-            set_text(
-                &status,
-                if outcome.is_undefined() {
-                    &copied
-                } else {
-                    &failed
-                },
-            );
-        });
-        dom::then(&promise, &settle);
+        let promise = clipboard.write_text(&self.text);
+        let (copied, failed) = (dom::constant(&self.copied), dom::constant(&self.failed));
+        if let Some(words) = dom::then(&promise, &copied, &failed) {
+            dom::then(&words, &dom::text_setter(status), &JsValue::UNDEFINED);
+        }
     }
 }

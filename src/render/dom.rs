@@ -46,7 +46,19 @@ extern "C" {
     /// `promise.then(fulfilled, rejected)`; caught, because the page may have replaced
     /// `writeText` with something that returns no promise.
     #[wasm_bindgen(catch, method, js_name = then)]
-    fn then_both(this: &Dom, fulfilled: &JsValue, rejected: &JsValue) -> Result<(), JsValue>;
+    fn then_both(this: &Dom, fulfilled: &JsValue, rejected: &JsValue) -> Result<JsValue, JsValue>;
+    /// `f.bind(this_arg)`.
+    #[wasm_bindgen(method, js_name = bind)]
+    fn bind_this(this: &Dom, this_arg: &JsValue) -> JsValue;
+    /// `f.bind(null, arg)`.
+    #[wasm_bindgen(method, js_name = bind)]
+    fn bind_arg(this: &Dom, this_arg: &JsValue, arg: &str) -> JsValue;
+    /// `node.replaceChildren`, the method itself.
+    #[wasm_bindgen(method, getter, js_name = replaceChildren)]
+    fn replace_children_method(this: &Dom) -> Dom;
+    /// The global `String` function, which returns its first argument as a string.
+    #[wasm_bindgen(thread_local_v2, js_name = String)]
+    static STRING: Dom;
 }
 
 fn dom(v: &JsValue) -> &Dom {
@@ -119,6 +131,17 @@ pub(crate) fn clipboard(navigator: &JsValue) -> Option<Clipboard> {
     dom(navigator).clipboard_of()
 }
 
-pub(crate) fn then(promise: &JsValue, settle: &JsValue) {
-    let _ = dom(promise).then_both(settle, settle);
+/// `promise.then(fulfilled, rejected)`: the new promise, or `None` if `promise` is none.
+pub(crate) fn then(promise: &JsValue, fulfilled: &JsValue, rejected: &JsValue) -> Option<JsValue> {
+    dom(promise).then_both(fulfilled, rejected).ok()
+}
+
+/// A function that returns `text`, whatever it is called with.
+pub(crate) fn constant(text: &str) -> JsValue {
+    STRING.with(|f| f.bind_arg(&JsValue::NULL, text))
+}
+
+/// A function that replaces the children of `node` with the text it is called with.
+pub(crate) fn text_setter(node: &JsValue) -> JsValue {
+    dom(node).replace_children_method().bind_this(node)
 }
