@@ -3,13 +3,14 @@
 //!
 //! # Design
 //!
-//! web-sys declares `createElement`, `setAttribute`, `removeAttribute`, `appendChild`, `querySelectorAll`, `matches` and `focus` as throwing, and every `Result` costs
-//! code at its call site. They throw only for an invalid name or selector, or for a node that
-//! cannot go where it is put. Every name and selector passed here is a constant, and every node
-//! appended is an element this layer has just created, so none of these calls can throw and they
-//! are declared plainly. (An exception thrown through a plain binding would skip Rust's
-//! destructors; that is why nothing from outside, such as the integrator's container, goes
-//! through them while the registry is borrowed.)
+//! web-sys declares `createElement`, `setAttribute`, `removeAttribute`, `appendChild`,
+//! `querySelectorAll`, `matches` and `focus` as throwing, and every `Result` costs code at its
+//! call site. They throw only for an invalid name or selector, or for a node that cannot go where
+//! it is put. Every name and selector passed here is a constant, and every node appended is an
+//! element this layer has just created, appended to an element (which can always take it), so
+//! none of these calls can throw and they are declared plainly. The keyboard getters are
+//! declared nullable instead of checking `instanceof KeyboardEvent`: a page may dispatch a plain
+//! `Event` named `keydown`, whose `key` is `undefined`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,15 @@ extern "C" {
     /// `focus` exists on HTML and SVG elements alike.
     #[wasm_bindgen(method, js_name = focus)]
     fn focus_element(this: &Dom);
+    /// `event.key`, or `None` for an event that is not a keyboard event.
+    #[wasm_bindgen(method, getter, js_name = key)]
+    fn key_of(this: &Dom) -> Option<String>;
+    /// `event.isComposing` (false for an event that is not a keyboard event).
+    #[wasm_bindgen(method, getter, js_name = isComposing)]
+    fn is_composing_of(this: &Dom) -> bool;
+    /// `event.shiftKey` (false for an event that is not a keyboard event).
+    #[wasm_bindgen(method, getter, js_name = shiftKey)]
+    fn shift_key_of(this: &Dom) -> bool;
     /// `activeElement` of a document or a shadow root.
     #[wasm_bindgen(method, getter, js_name = activeElement)]
     fn active_element_of(this: &Dom) -> Option<Element>;
@@ -119,6 +129,20 @@ pub(crate) fn matches(el: &JsValue, selectors: &str) -> bool {
 
 pub(crate) fn focus(el: &JsValue) {
     dom(el).focus_element();
+}
+
+/// The key of a keydown event that is not part of a composition, such as an IME's; `None` for
+/// any other event (a page can dispatch a plain `Event` named `keydown`).
+pub(crate) fn key(e: &JsValue) -> Option<String> {
+    if dom(e).is_composing_of() {
+        return None;
+    }
+    dom(e).key_of()
+}
+
+/// Whether Shift was held during a keyboard event.
+pub(crate) fn shift_key(e: &JsValue) -> bool {
+    dom(e).shift_key_of()
 }
 
 /// The focused element of a document or a shadow root (a shadow host for focus inside its

@@ -50,7 +50,7 @@ pub(crate) fn inert_except(body: &Element, keep: &Element) -> Vec<Element> {
 
 /// Makes `el` inert unless it already is, and records it in `added` if it was not.
 pub(crate) fn make_inert(added: &mut Vec<Element>, el: Element) {
-    if !el.has_attribute("inert") {
+    if el.get_attribute("inert").is_none() {
         set(&el, "inert", "");
         added.push(el);
     }

@@ -2,11 +2,11 @@
 //! countdown of a waiting control). Each handler gets the id of its panel.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, FocusEvent, KeyboardEvent};
+use web_sys::{Event, FocusEvent};
 
 use super::{dismiss, with, OnEvent};
 use crate::render::copy::Copy;
-use crate::render::dom::{same, set, set_text, unset};
+use crate::render::dom::{self, same, set, set_text, unset};
 use crate::render::focus;
 use crate::render::panel::Control;
 use crate::render::{ActionTarget, PanelEvent};
@@ -82,18 +82,13 @@ pub(crate) fn on_focus_in(id: u32, e: &Event) {
     });
 }
 
-/// The key pressed, if `e` is a keyboard event.
-fn key(e: &Event) -> Option<&KeyboardEvent> {
-    e.dyn_ref::<KeyboardEvent>()
-}
-
 fn is_escape(key: &str) -> bool {
     matches!(key, "Escape" | "Esc")
 }
 
 /// A key pressed inside toast `id`: Esc closes it.
 pub(crate) fn on_toast_key(id: u32, e: &Event) {
-    if key(e).is_some_and(|k| is_escape(&k.key())) {
+    if dom::key(e).is_some_and(|k| is_escape(&k)) {
         e.stop_propagation();
         dismiss(id);
     }
@@ -101,7 +96,7 @@ pub(crate) fn on_toast_key(id: u32, e: &Event) {
 
 /// Keyboard handling while a dialog is open: Esc closes it, Tab stays inside it.
 pub(crate) fn on_modal_key(_: u32, e: &Event) {
-    let Some(key) = key(e).filter(|k| !k.is_composing()) else {
+    let Some(key) = dom::key(e) else {
         return;
     };
     let dialog = with(|r| {
@@ -117,14 +112,13 @@ pub(crate) fn on_modal_key(_: u32, e: &Event) {
         dismiss(id);
         return;
     }
-    let name = key.key();
-    if is_escape(&name) {
-        key.prevent_default();
-        key.stop_propagation();
+    if is_escape(&key) {
+        e.prevent_default();
+        e.stop_propagation();
         dismiss(id);
-    } else if name == "Tab" && focus::trap_tab(&root, &panel, key.shift_key()) {
+    } else if key == "Tab" && focus::trap_tab(&root, &panel, dom::shift_key(e)) {
         // The trap moves focus itself only at the ends; the browser handles the rest.
-        key.prevent_default();
+        e.prevent_default();
     }
 }
 

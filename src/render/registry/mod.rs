@@ -157,7 +157,7 @@ fn open(
     let mut words = None;
     let mut fresh = None;
     match (mode, &container) {
-        (Mode::Inline, Some(c)) => c.append_child(&host).map(drop)?,
+        (Mode::Inline, Some(c)) => append(c, &host),
         (Mode::Toast, _) => {
             let labels = &p.content.labels;
             words = Some([&*p.content.title, " ", &p.content.explanation].concat());
