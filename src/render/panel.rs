@@ -216,19 +216,19 @@ pub(crate) fn build(
 }
 
 impl Panel {
-    /// Shows the repeat count ("Happened 3 times") and mirrors it in `data-count`.
-    pub(crate) fn set_count(&self, count: u32) {
+    /// Shows the repeat count ("Happened 3 times") and mirrors it in `data-count`; returns the
+    /// words shown.
+    pub(crate) fn set_count(&self, count: u32) -> String {
         let n = crate::catalog::digits(count.into());
         set(&self.host, "data-count", &n);
-        set_text(
-            &self.count,
-            &self.content.labels.repeated.replace("{count}", &n),
-        );
+        let words = self.content.labels.repeated.replace("{count}", &n);
+        set_text(&self.count, &words);
         if count > 1 {
             unset(&self.count, "hidden");
         } else {
             set(&self.count, "hidden", "");
         }
+        words
     }
 
     /// Takes the support rows and the reference to copy from a newer occurrence of the panel.

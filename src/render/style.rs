@@ -9,7 +9,7 @@
 //! documentation comments; a `const fn` strips them (and needless whitespace) during
 //! compilation, so only the minified text is in the WebAssembly binary.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
@@ -34,9 +34,8 @@ thread_local! {
 /// Fails only where constructable stylesheets are unsupported (browsers before 2023), or where
 /// the page defined an element of the same name that already has a shadow root.
 pub(crate) fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
-    // `{ mode: "open" }`, built with the object helpers the crate already imports.
-    let init = Object::new();
-    Reflect::set(&init, &"mode".into(), &"open".into())?;
+    // `{ mode: "open" }`, read by the JSON parser the crate already imports.
+    let init = js_sys::JSON::parse(r#"{"mode":"open"}"#)?;
     let root = host.attach_shadow(init.unchecked_ref())?;
     adopt(&root)?;
     Ok(root)

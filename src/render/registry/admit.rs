@@ -19,11 +19,12 @@ pub(super) struct Queued {
 }
 
 /// The outcome of checking a new panel against the open and queued ones.
+#[allow(clippy::large_enum_variant)] // Moved once, right away; a box would cost an allocation.
 pub(super) enum Admit {
     Done,
     Rejected(OnEvent),
     /// Open it, after dismissing the panels listed (those in the same container).
-    Open(Box<PanelContent>, OnEvent, Vec<u32>),
+    Open(PanelContent, OnEvent, Vec<u32>),
 }
 
 impl Registry {
@@ -55,14 +56,11 @@ impl Registry {
             }
             open.count = open.count.saturating_add(1);
             open.on_event = on_event;
-            open.p.set_count(open.count);
+            let badge = open.p.set_count(open.count);
             if open.mode == Mode::Toast {
                 // The stack says it again, with the count ("Happened 2 times").
                 if let Some(stack) = &self.stack {
-                    let repeated = &open.p.content.labels.repeated;
-                    let n = crate::catalog::digits(open.count.into());
-                    let words = [&*content.title, " ", &repeated.replace("{count}", &n)].concat();
-                    set_text(&stack.live, &words);
+                    set_text(&stack.live, &[&*content.title, " ", &badge].concat());
                 }
             }
             open.p.refresh(doc, content);
@@ -86,6 +84,6 @@ impl Registry {
             });
             return Admit::Done;
         }
-        Admit::Open(Box::new(content), on_event, replace)
+        Admit::Open(content, on_event, replace)
     }
 }

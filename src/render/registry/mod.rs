@@ -122,7 +122,7 @@ pub(super) fn show(
             for id in replace {
                 dismiss(id);
             }
-            open(&doc, *content, mode, theme, container, on_event, 1)
+            open(&doc, content, mode, theme, container, on_event, 1)
         }
     }
 }
