@@ -44,13 +44,13 @@ pub(crate) fn listen(
         passive: false,
     };
     let inner = EventListener::new_with_options(target, ty, options, move |e| handler(id, e));
-    LIVE.set(LIVE.get() + 1);
+    LIVE.with(|n| n.set(n.get() + 1));
     Listener(inner)
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        LIVE.set(LIVE.get().saturating_sub(1));
+        LIVE.with(|n| n.set(n.get().saturating_sub(1)));
     }
 }
 
@@ -63,5 +63,5 @@ pub(crate) fn every(ms: u32, id: u32, handler: fn(u32)) -> Interval {
 
 /// Number of listeners currently registered by the render layer.
 pub(crate) fn live() -> usize {
-    LIVE.get()
+    LIVE.with(Cell::get)
 }

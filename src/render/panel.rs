@@ -76,15 +76,11 @@ pub(crate) fn build(
     theme: Theme,
 ) -> Result<Panel, JsValue> {
     let host = create(doc, HOST_TAG, "");
-    for (name, value) in [
-        ("data-explain402", ""),
-        ("data-cause", &content.cause),
-        ("data-mode", mode.as_str()),
-        ("data-theme", theme.as_str()),
-        ("lang", &content.locale),
-    ] {
-        set(&host, name, value);
-    }
+    set(&host, "data-explain402", "");
+    set(&host, "data-cause", &content.cause);
+    set(&host, "data-mode", mode.as_str());
+    set(&host, "data-theme", theme.as_str());
+    set(&host, "lang", &content.locale);
     let root = style::shadow(&host)?;
 
     let dialog = mode == Mode::Dialog;

@@ -9,6 +9,8 @@
 //! documentation comments; a `const fn` strips them (and needless whitespace) during
 //! compilation, so only the minified text is in the WebAssembly binary.
 
+use std::cell::Cell;
+
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
@@ -26,7 +28,7 @@ const CSS: &str = match std::str::from_utf8(&MINIFIED_BYTES) {
 thread_local! {
     /// `[sheet]`, the value every shadow root's `adoptedStyleSheets` is set to (the setter
     /// copies it, so one array serves them all).
-    static SHEETS: std::cell::Cell<Option<Array>> = const { std::cell::Cell::new(None) };
+    static SHEETS: Cell<Option<Array>> = const { Cell::new(None) };
 }
 
 /// Attaches an open shadow root to `host` and adopts the shared stylesheet into it.
@@ -43,7 +45,7 @@ pub(crate) fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
 
 /// Adopts the shared stylesheet into `root`, creating it on first use.
 fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheets = match SHEETS.take() {
+    let sheets = match SHEETS.with(Cell::take) {
         Some(sheets) => sheets,
         None => {
             let sheet = CssStyleSheet::new()?;
@@ -52,7 +54,7 @@ fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
         }
     };
     root.set_adopted_style_sheets(&sheets);
-    SHEETS.set(Some(sheets));
+    SHEETS.with(|s| s.set(Some(sheets)));
     crate::marks::mark(crate::marks::Step::Styled);
     Ok(())
 }

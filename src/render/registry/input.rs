@@ -138,9 +138,9 @@ pub(crate) fn on_tick(id: u32) {
         let wait = p.content.actions[w.action].wait.as_ref()?;
         let secs = ((w.deadline - js_sys::Date::now()).max(0.0) / 1000.0).ceil() as u64;
         if secs == 0 {
-            for name in ["aria-disabled", "data-wait", "aria-describedby"] {
-                unset(&w.control, name);
-            }
+            unset(&w.control, "aria-disabled");
+            unset(&w.control, "data-wait");
+            unset(&w.control, "aria-describedby");
             set_text(&w.left, "");
             set_text(&w.status, &wait.ready);
             p.wait = None;
