@@ -250,28 +250,35 @@ fn on_announce(_: u32) {
 pub(super) fn dismiss(id: u32) {
     let closed = with(|r| {
         let i = r.open.iter().position(|o| o.id == id)?;
-        let open = r.open.remove(i);
+        let mut open = r.open.remove(i);
         let modal = r.modal.take_if(|m| m.id == id);
+        // Outside a dialog, focus inside the panel goes back to where it came from.
+        let back = match modal {
+            None if super::dom::active_element(&open.p.root).is_some() => open.came_from.take(),
+            _ => None,
+        };
         let mut stack = None;
         if open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast) {
             r.announcement = None;
-            stack = r.stack.take();
+            stack = r.stack.take().map(|s| s.host);
         }
-        Some((open, modal, stack))
+        Some((
+            open.p.host.clone(),
+            back,
+            stack,
+            modal,
+            open.on_event.clone(),
+        ))
+        // The rest of the panel (its listeners, its timer) goes here.
     });
-    let Some((mut open, modal, stack)) = closed.flatten() else {
+    let Some((host, back, stack, modal, on_event)) = closed.flatten() else {
         return;
     };
-    let had_focus = super::dom::active_element(&open.p.root).is_some();
-    open.p.host.remove();
-    if had_focus && modal.is_none() {
-        focus::restore(open.came_from.take());
-    }
+    host.remove();
+    focus::restore(back);
     if let Some(stack) = stack {
-        stack.host.remove();
+        stack.remove();
     }
-    let on_event = open.on_event.clone();
-    drop(open);
     let was_dialog = modal.is_some();
     if let Some(mut modal) = modal {
         // The page must be interactive again before focus can go back to it.
