@@ -323,9 +323,10 @@ fn show_queued() {
 
 pub(super) fn dismiss_all() {
     let queued = with(|r| std::mem::take(&mut r.queue)).unwrap_or_default();
-    for q in queued {
+    for q in &queued {
         (q.on_event)(PanelEvent::Dismissed);
     }
+    drop(queued);
     for id in ids(|_| true) {
         dismiss(id);
     }
