@@ -11,7 +11,7 @@
 mod admit;
 mod input;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
@@ -43,7 +43,6 @@ struct Open {
 }
 
 struct Registry {
-    next_id: u32,
     open: Vec<Open>,
     queue: Vec<Queued>,
     modal: Option<Modal>,
@@ -53,9 +52,10 @@ struct Registry {
 }
 
 thread_local! {
+    /// The id of the last panel opened.
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
     static REGISTRY: RefCell<Registry> = const {
         RefCell::new(Registry {
-            next_id: 0,
             open: Vec::new(),
             queue: Vec::new(),
             modal: None,
@@ -139,11 +139,10 @@ fn open(
     let body = doc
         .body()
         .ok_or_else(|| JsValue::from_str("explain402: no <body>"))?;
-    let id = with(|r| {
-        r.next_id = r.next_id.wrapping_add(1);
-        r.next_id
-    })
-    .ok_or_else(busy)?;
+    let id = LAST_ID.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
     let p = panel::build(doc, id, content, mode, theme)?;
     p.set_count(count);
     let host = p.host.clone();
