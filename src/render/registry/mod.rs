@@ -152,29 +152,10 @@ fn open(
         _ => None,
     };
 
-    // What the toast stack says for a new toast: its title and explanation.
-    let mut words = None;
-    let mut fresh = None;
     match (mode, &container) {
         (Mode::Inline, Some(c)) => append(c, &host),
-        (Mode::Toast, _) => {
-            let labels = &p.content.labels;
-            words = Some([&*p.content.title, " ", &p.content.explanation].concat());
-            let stack = with(|r| {
-                let s = r.stack.as_ref()?;
-                s.host.is_connected().then(|| s.host.clone())
-            });
-            let stack = match stack.flatten() {
-                Some(s) => s,
-                None => {
-                    let s = toast::create_stack(doc, &body, &labels.notifications)?;
-                    let host = s.host.clone();
-                    fresh = Some(s);
-                    host
-                }
-            };
-            append(&stack, &host);
-        }
+        // A toast goes into the stack, found or made while the registry is borrowed below.
+        (Mode::Toast, _) => {}
         _ => append(&body, &host),
     }
 
@@ -187,21 +168,31 @@ fn open(
         came_from: None,
         p,
     };
-    let registered = with(|r| {
-        if let Some(stack) = fresh {
-            if let Some(old) = r.stack.take() {
-                old.host.remove();
+    let registered = with(|r| -> Result<(), JsValue> {
+        if mode == Mode::Toast {
+            // The stack says a new toast's title and explanation.
+            let content = &entry.p.content;
+            let words = [&*content.title, " ", &content.explanation].concat();
+            match &r.stack {
+                Some(stack) if stack.host.is_connected() => {
+                    append(&stack.host, &host);
+                    set_text(&stack.live, &words);
+                }
+                _ => {
+                    let stack = toast::create_stack(doc, &body, &content.labels.notifications)?;
+                    append(&stack.host, &host);
+                    if let Some(old) = r.stack.take() {
+                        old.host.remove();
+                    }
+                    if let Some(modal) = r.modal.as_mut() {
+                        focus::make_inert(&mut modal.inert, stack.host.clone());
+                    }
+                    r.stack = Some(stack);
+                    // A region inserted together with its text is not read by every screen
+                    // reader: the first words wait until the new region is known.
+                    r.announcement = Some((every(ANNOUNCE_DELAY_MS, 0, on_announce), words));
+                }
             }
-            if let Some(modal) = r.modal.as_mut() {
-                focus::make_inert(&mut modal.inert, stack.host.clone());
-            }
-            r.stack = Some(stack);
-            // A region inserted together with its text is not read by every screen reader.
-            if let Some(words) = words {
-                r.announcement = Some((every(ANNOUNCE_DELAY_MS, 0, on_announce), words));
-            }
-        } else if let (Some(words), Some(stack)) = (words, &r.stack) {
-            set_text(&stack.live, &words);
         }
         if mode == Mode::Dialog {
             let inert = focus::inert_except(&body, &host);
@@ -214,10 +205,14 @@ fn open(
             });
         }
         r.open.push(entry);
+        Ok(())
     });
-    if registered.is_none() {
-        host.remove();
-        return Err(busy());
+    match registered {
+        Some(done) => done?,
+        None => {
+            host.remove();
+            return Err(busy());
+        }
     }
 
     crate::marks::mark(crate::marks::Step::Built);
