@@ -60,15 +60,15 @@ extern "C" {
     /// `f.bind(this_arg)`.
     #[wasm_bindgen(method, js_name = bind)]
     fn bind_this(this: &Dom, this_arg: &JsValue) -> JsValue;
-    /// `f.bind(null, arg)`.
+    /// `f.bind(this_arg, arg)`.
     #[wasm_bindgen(method, js_name = bind)]
-    fn bind_arg(this: &Dom, this_arg: &JsValue, arg: &str) -> JsValue;
+    fn bind_arg(this: &Dom, this_arg: &JsValue, arg: &JsValue) -> JsValue;
+    /// `value.constructor`; for a string, the global `String` function.
+    #[wasm_bindgen(method, getter)]
+    fn constructor(this: &Dom) -> Dom;
     /// `node.replaceChildren`, the method itself.
     #[wasm_bindgen(method, getter, js_name = replaceChildren)]
     fn replace_children_method(this: &Dom) -> Dom;
-    /// The global `String` function, which returns its first argument as a string.
-    #[wasm_bindgen(thread_local_v2, js_name = String)]
-    static STRING: Dom;
 }
 
 fn dom(v: &JsValue) -> &Dom {
@@ -162,7 +162,9 @@ pub(crate) fn then(promise: &JsValue, fulfilled: &JsValue, rejected: &JsValue) -
 
 /// A function that returns `text`, whatever it is called with.
 pub(crate) fn constant(text: &str) -> JsValue {
-    STRING.with(|f| f.bind_arg(&JsValue::NULL, text))
+    // `String.bind(null, text)`, with `String` found as the string's own constructor.
+    let text = JsValue::from_str(text);
+    dom(&text).constructor().bind_arg(&JsValue::NULL, &text)
 }
 
 /// A function that replaces the children of `node` with the text it is called with.
