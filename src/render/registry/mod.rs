@@ -3,10 +3,11 @@
 //!
 //! # Design
 //!
-//! The registry is borrowed only for bookkeeping and for writing into the panels' own markup.
-//! Focus moves, the clipboard and calls to the owner's `on_event` happen after the borrow ends,
-//! because they can run page code that calls back into the render layer. A call that still
-//! finds the registry borrowed gets an error (or does nothing) instead of panicking.
+//! The registry is borrowed for bookkeeping and for DOM work on the render layer's own elements
+//! (a panel's markup, the toast stack) and the page's `inert` attributes. Focus moves, the
+//! clipboard and calls to the owner's `on_event` happen after the borrow ends, because they can
+//! run page code that calls back into the render layer. A call that still finds the registry
+//! borrowed gets an error (or does nothing) instead of panicking.
 
 mod admit;
 mod input;
@@ -256,6 +257,8 @@ pub(super) fn dismiss(id: u32) {
             r.announcement = None;
             stack = r.stack.take().map(|s| s.host);
         }
+        // The rest of the entry goes at the end of this borrow: removing its listeners and
+        // clearing its timer run no page code.
         Some((
             open.p.host.clone(),
             back,
@@ -263,7 +266,6 @@ pub(super) fn dismiss(id: u32) {
             modal,
             open.on_event.clone(),
         ))
-        // The rest of the panel (its listeners, its timer) goes here.
     });
     let Some((host, back, stack, modal, on_event)) = closed.flatten() else {
         return;
