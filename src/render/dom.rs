@@ -1,5 +1,5 @@
-//! The DOM calls the render layer makes, declared without `catch`, and the one helper that
-//! builds markup from them.
+//! The DOM calls the render layer makes, most of them declared without `catch`, and the two
+//! helpers that build markup from them.
 //!
 //! # Design
 //!
@@ -8,7 +8,8 @@
 //! call site. They throw only for an invalid name or selector, or for a node that cannot go where
 //! it is put. Every name and selector passed here is a constant, and every node appended is an
 //! element this layer has just created, appended to an element (which can always take it), so
-//! none of these calls can throw and they are declared plainly. The keyboard getters are
+//! none of these calls can throw and they are declared plainly. (One that did throw would unwind
+//! through the WASM without running Rust destructors.) The keyboard getters are
 //! declared nullable instead of checking `instanceof KeyboardEvent`: a page may dispatch a plain
 //! `Event` named `keydown`, whose `key` is `undefined`.
 
