@@ -1,12 +1,19 @@
-//! Counted RAII event listeners: every listener the render layer registers goes through here.
+//! Counted RAII event listeners and timers: every listener and timer the render layer
+//! registers goes through here.
 //!
 //! A [`Listener`] wraps gloo's `EventListener` (which removes itself on drop) and keeps a
 //! thread-local count of live listeners, so a test can assert that dismissing panels leaves
 //! nothing registered on the page.
+//!
+//! # Design
+//! Each listener and timer calls a plain `fn` with the id of the panel it belongs to, and the
+//! handler finds what it needs in the registry. So there is one closure type for all listeners
+//! and one for all timers, and each of gloo's generic registrations is instantiated once.
 
 use std::cell::Cell;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Interval;
 use web_sys::{Event, EventTarget};
 
 thread_local! {
@@ -16,61 +23,42 @@ thread_local! {
 
 /// A registered listener; dropping it removes it from its target.
 #[must_use = "the listener is removed as soon as this value is dropped"]
-pub(crate) struct Listener {
-    _inner: EventListener,
-}
+pub(crate) struct Listener(#[allow(dead_code)] EventListener);
 
-impl Listener {
-    /// Listens in the bubbling phase; `prevent_default` works (the listener is not passive).
-    pub(crate) fn new<F>(target: &EventTarget, event_type: &'static str, callback: F) -> Self
-    where
-        F: FnMut(&Event) + 'static,
-    {
-        Self::with_phase(
-            target,
-            event_type,
-            EventListenerPhase::Bubble,
-            Box::new(callback),
-        )
-    }
-
-    /// Listens in the capture phase, before the page's own bubbling listeners see the event.
-    pub(crate) fn capture<F>(target: &EventTarget, event_type: &'static str, callback: F) -> Self
-    where
-        F: FnMut(&Event) + 'static,
-    {
-        Self::with_phase(
-            target,
-            event_type,
-            EventListenerPhase::Capture,
-            Box::new(callback),
-        )
-    }
-
-    /// # Design
-    /// Takes the callback boxed, so gloo's generic registration (and its wasm-bindgen closure
-    /// shims) is instantiated once for all listeners rather than once per closure type.
-    #[inline(never)]
-    fn with_phase(
-        target: &EventTarget,
-        ty: &'static str,
-        phase: EventListenerPhase,
-        f: Box<dyn FnMut(&Event)>,
-    ) -> Self {
-        let options = EventListenerOptions {
-            phase,
-            passive: false,
-        };
-        let inner = EventListener::new_with_options(target, ty, options, f);
-        LIVE.with(|n| n.set(n.get() + 1));
-        Listener { _inner: inner }
-    }
+/// Calls `handler(id, event)` for every `ty` event at `target`, in the capture phase if
+/// `capture`; `prevent_default` works (the listener is not passive).
+#[inline(never)]
+pub(crate) fn listen(
+    target: &EventTarget,
+    ty: &'static str,
+    capture: bool,
+    id: u32,
+    handler: fn(u32, &Event),
+) -> Listener {
+    let options = EventListenerOptions {
+        phase: if capture {
+            EventListenerPhase::Capture
+        } else {
+            EventListenerPhase::Bubble
+        },
+        passive: false,
+    };
+    let inner = EventListener::new_with_options(target, ty, options, move |e| handler(id, e));
+    LIVE.with(|n| n.set(n.get() + 1));
+    Listener(inner)
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
+        LIVE.with(|n| n.set(n.get().saturating_sub(1)));
     }
+}
+
+/// Calls `handler(id)` every `ms` milliseconds until the returned value is dropped (which a
+/// handler may do from inside its own call: wasm-bindgen frees a closure only once it returns).
+#[inline(never)]
+pub(crate) fn every(ms: u32, id: u32, handler: fn(u32)) -> Interval {
+    Interval::new(ms, move || handler(id))
 }
 
 /// Number of listeners currently registered by the render layer.

@@ -26,6 +26,7 @@
 //!   attributes and its focus are all restored.
 
 mod copy;
+mod dom;
 mod focus;
 mod listen;
 mod panel;
@@ -232,14 +233,4 @@ pub fn open_count() -> usize {
 /// Number of event listeners currently registered by the render layer (for leak tests).
 pub fn listener_count() -> usize {
     listen::live()
-}
-
-/// Closes one panel, from its close button or a key press.
-fn dismiss(id: u32) {
-    registry::dismiss(id)
-}
-
-/// Reports an event to the owner of panel `id`.
-fn report(id: u32, event: PanelEvent) {
-    registry::report(id, event)
 }

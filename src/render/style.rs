@@ -9,10 +9,11 @@
 //! documentation comments; a `const fn` strips them (and needless whitespace) during
 //! compilation, so only the minified text is in the WebAssembly binary.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
 /// The stylesheet as written; see the comment at its top for the custom properties.
 const SOURCE: &[u8] = include_bytes!("panel.css");
@@ -25,27 +26,37 @@ const CSS: &str = match std::str::from_utf8(&MINIFIED_BYTES) {
 };
 
 thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// `[sheet]`, the value every shadow root's `adoptedStyleSheets` is set to (the setter
+    /// copies it, so one array serves them all).
+    static SHEETS: Cell<Option<Array>> = const { Cell::new(None) };
+}
+
+/// Attaches an open shadow root to `host` and adopts the shared stylesheet into it.
+///
+/// Fails only where constructable stylesheets are unsupported (browsers before 2023), or where
+/// the page defined an element of the same name that already has a shadow root.
+pub(crate) fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
+    // `{ mode: "open" }`, read by the JSON parser the crate already imports.
+    let init = js_sys::JSON::parse(r#"{"mode":"open"}"#)?;
+    let root = host.attach_shadow(init.unchecked_ref())?;
+    adopt(&root)?;
+    Ok(root)
 }
 
 /// Adopts the shared stylesheet into `root`, creating it on first use.
-///
-/// Fails only where constructable stylesheets are unsupported (browsers before 2023).
-pub(crate) fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = shared()?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheets = match SHEETS.with(Cell::take) {
+        Some(sheets) => sheets,
+        None => {
+            let sheet = CssStyleSheet::new()?;
+            sheet.replace_sync(CSS)?;
+            Array::of1(&sheet)
+        }
+    };
+    root.set_adopted_style_sheets(&sheets);
+    SHEETS.with(|s| s.set(Some(sheets)));
     crate::marks::mark(crate::marks::Step::Styled);
     Ok(())
-}
-
-fn shared() -> Result<CssStyleSheet, JsValue> {
-    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
-        return Ok(sheet);
-    }
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(CSS)?;
-    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
-    Ok(sheet)
 }
 
 /// Drops `/* comments */` and whitespace that CSS does not need; returns the first `N` bytes of

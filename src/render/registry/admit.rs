@@ -3,8 +3,8 @@
 
 use web_sys::{Document, Element};
 
-use super::{OnEvent, Open, Registry};
-use crate::render::panel;
+use super::{OnEvent, Registry};
+use crate::render::dom::set_text;
 use crate::render::{Mode, PanelContent, Theme};
 
 /// Dialogs waiting behind the open one; beyond this a new dialog is dismissed at once.
@@ -19,14 +19,12 @@ pub(super) struct Queued {
 }
 
 /// The outcome of checking a new panel against the open and queued ones.
+#[allow(clippy::large_enum_variant)] // Moved once, right away; a box would cost an allocation.
 pub(super) enum Admit {
     Done,
     Rejected(OnEvent),
-    Open {
-        content: Box<PanelContent>,
-        on_event: OnEvent,
-        replace: Vec<u32>,
-    },
+    /// Open it, after dismissing the panels listed (those in the same container).
+    Open(PanelContent, OnEvent, Vec<u32>),
 }
 
 impl Registry {
@@ -39,31 +37,33 @@ impl Registry {
         container: Option<&Element>,
         on_event: OnEvent,
     ) -> Admit {
-        let same = |o: &&mut Open| {
-            o.key == content.key
-                && match mode {
-                    Mode::Inline => o.mode == Mode::Inline && o.container.as_ref() == container,
-                    _ => o.mode != Mode::Inline,
+        let inline = mode == Mode::Inline;
+        let mut replace = Vec::new();
+        for open in &mut self.open {
+            let same_place = if inline {
+                open.container.as_ref() == container
+            } else {
+                open.mode != Mode::Inline
+            };
+            if !same_place {
+                continue;
+            }
+            if open.p.content.key != content.key {
+                if inline {
+                    replace.push(open.id);
                 }
-        };
-        if let Some(open) = self.open.iter_mut().find(same) {
+                continue;
+            }
             open.count = open.count.saturating_add(1);
             open.on_event = on_event;
-            let _ = panel::set_count(&mut open.parts, &open.repeated, open.count);
-            panel::refresh_support(doc, &open.parts, &content);
+            let badge = open.p.set_count(open.count);
             if open.mode == Mode::Toast {
                 // The stack says it again, with the count ("Happened 2 times").
-                let words = [
-                    content.title.as_str(),
-                    &open
-                        .repeated
-                        .replace("{count}", &crate::catalog::digits(open.count.into())),
-                ]
-                .join(" ");
                 if let Some(stack) = &self.stack {
-                    let _ = crate::render::toast::announce(stack, words, false);
+                    set_text(&stack.live, &[&*content.title, " ", &badge].concat());
                 }
             }
+            open.p.refresh(doc, content);
             return Admit::Done;
         }
         if mode == Mode::Dialog && self.open.iter().any(|o| o.mode == Mode::Dialog) {
@@ -84,19 +84,6 @@ impl Registry {
             });
             return Admit::Done;
         }
-        let replace = match (mode, container) {
-            (Mode::Inline, Some(c)) => self
-                .open
-                .iter()
-                .filter(|o| o.container.as_ref() == Some(c))
-                .map(|o| o.id)
-                .collect(),
-            _ => Vec::new(),
-        };
-        Admit::Open {
-            content: Box::new(content),
-            on_event,
-            replace,
-        }
+        Admit::Open(content, on_event, replace)
     }
 }

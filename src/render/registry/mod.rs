@@ -1,59 +1,94 @@
-//! The panel registry: which panels are open, the dialog queue and the modal state, kept in a
-//! `thread_local!`.
+//! The panel registry: which panels are open, the dialog queue, the modal state and the toast
+//! stack, kept in a `thread_local!`.
 //!
 //! # Design
 //!
-//! The registry is borrowed only for bookkeeping. Focus moves and calls to the owner's
-//! `on_event` happen after the borrow ends, because both can run page code that calls back into
-//! the render layer. A call that still finds the registry borrowed gets an error (or does
-//! nothing) instead of panicking.
+//! The registry is borrowed for bookkeeping and for DOM work on the render layer's own elements
+//! (a panel's markup, the toast stack) and the page's `inert` attributes. Focus moves, the
+//! clipboard and calls to the owner's `on_event` happen after the borrow ends, because they can
+//! run page code that calls back into the render layer. A call that still finds the registry
+//! borrowed gets an error (or does nothing) instead of panicking.
 
 mod admit;
+mod input;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event, KeyboardEvent};
+use gloo::timers::callback::Interval;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+pub(crate) use self::input::{on_click, on_focus_in, on_tick, on_toast_key};
 
 use self::admit::{Admit, Queued};
-use super::focus::{self, InertGuard, Modal};
-use super::listen::Listener;
-use super::panel::{self, Parts};
-use super::toast::{self, MAX_TOASTS};
+use super::dom::{append, set_text};
+use super::focus::{self, Modal};
+use super::listen::{every, listen};
+use super::panel::{self, Panel};
+use super::toast::{self, Stack, ANNOUNCE_DELAY_MS, MAX_TOASTS};
 use super::{Mode, PanelContent, PanelEvent, Placement, Theme};
 
 type OnEvent = Rc<dyn Fn(PanelEvent)>;
 
 struct Open {
     id: u32,
-    key: String,
     mode: Mode,
+    /// The container of an inline panel.
     container: Option<Element>,
     count: u32,
-    repeated: String,
-    parts: Parts,
     on_event: OnEvent,
+    /// Outside a dialog: where focus came from when it last entered the panel.
+    came_from: Option<Element>,
+    p: Panel,
 }
 
-#[derive(Default)]
 struct Registry {
-    next_id: u32,
     open: Vec<Open>,
     queue: Vec<Queued>,
     modal: Option<Modal>,
-    stack: Option<Element>,
+    stack: Option<Stack>,
     /// The first announcement of a new toast stack, waiting for its delay.
-    announcement: Option<gloo::timers::callback::Timeout>,
+    announcement: Option<(Interval, String)>,
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+    /// The id of the last panel opened.
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            open: Vec::new(),
+            queue: Vec::new(),
+            modal: None,
+            stack: None,
+            announcement: None,
+        })
+    };
 }
 
 /// Runs `f` on the registry; `None` if it is already borrowed (a re-entrant call).
 fn with<R>(f: impl FnOnce(&mut Registry) -> R) -> Option<R> {
     REGISTRY.with(|r| r.try_borrow_mut().ok().map(|mut r| f(&mut r)))
+}
+
+impl Registry {
+    fn find(&mut self, id: u32) -> Option<&mut Open> {
+        self.open.iter_mut().find(|o| o.id == id)
+    }
+}
+
+/// The ids of the open panels that `pick` selects, oldest first.
+#[inline(never)]
+fn ids(pick: fn(&Open) -> bool) -> Vec<u32> {
+    let mut ids = Vec::new();
+    with(|r| {
+        for o in &r.open {
+            if pick(o) {
+                ids.push(o.id);
+            }
+        }
+    });
+    ids
 }
 
 fn busy() -> JsValue {
@@ -84,15 +119,11 @@ pub(super) fn show(
             on_event(PanelEvent::Dismissed);
             Ok(())
         }
-        Admit::Open {
-            content,
-            on_event,
-            replace,
-        } => {
+        Admit::Open(content, on_event, replace) => {
             for id in replace {
                 dismiss(id);
             }
-            open(&doc, *content, mode, theme, container, on_event, 1)
+            open(&doc, content, mode, theme, container, on_event, 1)
         }
     }
 }
@@ -109,89 +140,88 @@ fn open(
     let body = doc
         .body()
         .ok_or_else(|| JsValue::from_str("explain402: no <body>"))?;
-    let id = with(|r| {
-        r.next_id = r.next_id.wrapping_add(1);
-        r.next_id
-    })
-    .ok_or_else(busy)?;
-    let parts = panel::build(doc, id, &content, mode, theme, count)?;
-    let host = parts.host.clone();
-    let panel_el = parts.panel.clone();
-    let previous = (mode == Mode::Dialog)
-        .then(|| focus::deep_active_element(doc))
-        .flatten();
+    let id = LAST_ID.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
+    let p = panel::build(doc, id, content, mode, theme)?;
+    p.set_count(count);
+    let host = p.host.clone();
+    let panel_el = p.panel.clone();
+    let previous = match mode {
+        Mode::Dialog => focus::deep_active_element(doc),
+        _ => None,
+    };
 
-    let mut new_stack = None;
-    let mut announce_in = None;
     match (mode, &container) {
-        (Mode::Inline, Some(c)) => c.append_child(&host).map(drop)?,
-        (Mode::Toast, _) => {
-            let stack = match with(|r| r.stack.clone().filter(|s| s.is_connected())).flatten() {
-                Some(s) => s,
-                None => {
-                    let s = toast::create_stack(doc, &content.labels.notifications)?;
-                    new_stack = Some(s.clone());
-                    s
-                }
-            };
-            stack.append_child(&host)?;
-            announce_in = Some(stack);
-        }
-        _ => body.append_child(&host).map(drop)?,
+        (Mode::Inline, Some(c)) => append(c, &host),
+        // A toast goes into the stack, found or made while the registry is borrowed below.
+        (Mode::Toast, _) => {}
+        _ => append(&body, &host),
     }
 
-    let announcement = announce_in
-        .and_then(|stack| toast::announce(&stack, toast_words(&content), new_stack.is_some()));
     let entry = Open {
         id,
-        key: content.key,
         mode,
         container,
         count,
-        repeated: content.labels.repeated,
-        parts,
         on_event,
+        came_from: None,
+        p,
     };
-    let registered = with(move |r| {
-        if let Some(stack) = new_stack {
-            if let Some(old) = r.stack.replace(stack.clone()) {
-                old.remove();
+    let registered = with(|r| -> Result<(), JsValue> {
+        if mode == Mode::Toast {
+            // The stack says a new toast's title and explanation.
+            let content = &entry.p.content;
+            let words = [&*content.title, " ", &content.explanation].concat();
+            match &r.stack {
+                Some(stack) if stack.host.is_connected() => {
+                    append(&stack.host, &host);
+                    set_text(&stack.live, &words);
+                }
+                _ => {
+                    let stack = toast::create_stack(doc, &body, &content.labels.notifications)?;
+                    append(&stack.host, &host);
+                    if let Some(old) = r.stack.take() {
+                        old.host.remove();
+                    }
+                    if let Some(modal) = r.modal.as_mut() {
+                        focus::make_inert(&mut modal.inert, stack.host.clone());
+                    }
+                    r.stack = Some(stack);
+                    // A region inserted together with its text is not read by every screen
+                    // reader: the first words wait until the new region is known.
+                    r.announcement = Some((every(ANNOUNCE_DELAY_MS, 0, on_announce), words));
+                }
             }
-            if let Some(modal) = r.modal.as_mut() {
-                modal.inert.add(&stack);
-            }
-        }
-        if announcement.is_some() {
-            r.announcement = announcement;
         }
         if mode == Mode::Dialog {
-            let inert = InertGuard::apply(doc, &entry.parts.host);
-            let keys = Listener::capture(doc, "keydown", on_modal_key);
-            r.modal = Some(Modal::new(id, inert, previous, keys));
+            let inert = focus::inert_except(&body, &host);
+            let keys = listen(doc, "keydown", true, id, input::on_modal_key);
+            r.modal = Some(Modal {
+                id,
+                inert,
+                previous,
+                _keys: keys,
+            });
         }
         r.open.push(entry);
+        Ok(())
     });
-    if registered.is_none() {
-        host.remove();
-        return Err(busy());
+    match registered {
+        Some(done) => done?,
+        None => {
+            host.remove();
+            return Err(busy());
+        }
     }
 
     crate::marks::mark(crate::marks::Step::Built);
     match mode {
-        Mode::Dialog => {
-            let _ = panel_el.focus();
-        }
+        Mode::Dialog => super::dom::focus(&panel_el),
         Mode::Toast => {
-            let excess = with(|r| {
-                let toasts: Vec<u32> = r
-                    .open
-                    .iter()
-                    .filter(|o| o.mode == Mode::Toast)
-                    .map(|o| o.id)
-                    .collect();
-                toasts[..toasts.len().saturating_sub(MAX_TOASTS)].to_vec()
-            });
-            for old in excess.unwrap_or_default() {
+            let toasts = ids(|o| o.mode == Mode::Toast);
+            for &old in &toasts[..toasts.len().saturating_sub(MAX_TOASTS)] {
                 dismiss(old);
             }
         }
@@ -200,42 +230,14 @@ fn open(
     Ok(())
 }
 
-/// What the toast stack says for a new toast: its title and explanation.
-fn toast_words(content: &PanelContent) -> String {
-    [content.title.as_str(), content.explanation.as_str()].join(" ")
-}
-
-/// Keyboard handling while a dialog is open: Esc closes it, Tab stays inside it.
-fn on_modal_key(e: &Event) {
-    let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
-        return;
-    };
-    if key.is_composing() {
-        return;
-    }
-    let dialog = with(|r| {
-        let id = r.modal.as_ref()?.id;
-        let open = r.open.iter().find(|o| o.id == id)?;
-        Some((id, open.parts.root.clone(), open.parts.panel.clone()))
-    });
-    let Some((id, root, panel)) = dialog.flatten() else {
-        return;
-    };
-    if !panel.is_connected() {
-        // The page removed the dialog itself; give the page back and leave its key alone.
-        dismiss(id);
-        return;
-    }
-    match key.key().as_str() {
-        "Escape" | "Esc" => {
-            key.prevent_default();
-            key.stop_propagation();
-            dismiss(id);
+/// The toast stack's first announcement, once its delay is over.
+fn on_announce(_: u32) {
+    with(|r| {
+        // Dropping the timer from inside its own call is safe (see `every`).
+        if let (Some((_timer, words)), Some(stack)) = (r.announcement.take(), &r.stack) {
+            set_text(&stack.live, &words);
         }
-        // The trap moves focus itself only at the ends; the browser handles the rest.
-        "Tab" if focus::trap_tab(&root, &panel, key.shift_key()) => key.prevent_default(),
-        _ => {}
-    }
+    });
 }
 
 /// Closes panel `id`: removes it, releases what it held, reports `Dismissed`, then shows the
@@ -243,33 +245,42 @@ fn on_modal_key(e: &Event) {
 pub(super) fn dismiss(id: u32) {
     let closed = with(|r| {
         let i = r.open.iter().position(|o| o.id == id)?;
-        let open = r.open.remove(i);
+        let mut open = r.open.remove(i);
         let modal = r.modal.take_if(|m| m.id == id);
-        let last_toast = open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast);
-        let stack = if last_toast {
-            r.announcement = None;
-            r.stack.take()
-        } else {
-            None
+        // Outside a dialog, focus inside the panel goes back to where it came from.
+        let back = match modal {
+            None if super::dom::active_element(&open.p.root).is_some() => open.came_from.take(),
+            _ => None,
         };
-        Some((open, modal, stack))
+        let mut stack = None;
+        if open.mode == Mode::Toast && !r.open.iter().any(|o| o.mode == Mode::Toast) {
+            r.announcement = None;
+            stack = r.stack.take().map(|s| s.host);
+        }
+        // The rest of the entry goes at the end of this borrow: removing its listeners and
+        // clearing its timer run no page code.
+        Some((
+            open.p.host.clone(),
+            back,
+            stack,
+            modal,
+            open.on_event.clone(),
+        ))
     });
-    let Some((open, modal, stack)) = closed.flatten() else {
+    let Some((host, back, stack, modal, on_event)) = closed.flatten() else {
         return;
     };
-    let had_focus = open.parts.root.active_element().is_some();
-    open.parts.host.remove();
-    if had_focus && modal.is_none() {
-        focus::restore(open.parts.came_from());
-    }
+    host.remove();
+    focus::restore(back);
     if let Some(stack) = stack {
         stack.remove();
     }
-    let on_event = open.on_event.clone();
-    drop(open);
     let was_dialog = modal.is_some();
-    if let Some(modal) = modal {
-        modal.release();
+    if let Some(mut modal) = modal {
+        // The page must be interactive again before focus can go back to it.
+        let previous = modal.previous.take();
+        drop(modal);
+        focus::restore(previous);
     }
     on_event(PanelEvent::Dismissed);
     if was_dialog {
@@ -280,76 +291,51 @@ pub(super) fn dismiss(id: u32) {
 /// Opens the first queued dialog, unless another dialog has opened meanwhile.
 fn show_queued() {
     let next = with(|r| {
-        if r.open.iter().any(|o| o.mode == Mode::Dialog) {
+        if r.queue.is_empty() || r.open.iter().any(|o| o.mode == Mode::Dialog) {
             None
         } else {
-            (!r.queue.is_empty()).then(|| r.queue.remove(0))
+            Some(r.queue.remove(0))
         }
     });
     let Some(q) = next.flatten() else {
         return;
     };
-    let result = document().and_then(|doc| {
+    let on_event = q.on_event.clone();
+    let shown = document().and_then(|doc| {
         open(
             &doc,
             q.content,
             Mode::Dialog,
             q.theme,
             None,
-            q.on_event.clone(),
+            q.on_event,
             q.count,
         )
     });
-    if result.is_err() {
-        (q.on_event)(PanelEvent::Dismissed);
-    }
-}
-
-pub(super) fn report(id: u32, event: PanelEvent) {
-    let on_event = with(|r| {
-        r.open
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.on_event.clone())
-    });
-    if let Some(on_event) = on_event.flatten() {
-        on_event(event);
+    if shown.is_err() {
+        on_event(PanelEvent::Dismissed);
     }
 }
 
 pub(super) fn dismiss_all() {
-    let queued: Vec<Queued> = with(|r| r.queue.drain(..).collect()).unwrap_or_default();
-    for q in queued {
+    let queued = with(|r| std::mem::take(&mut r.queue)).unwrap_or_default();
+    for q in &queued {
         (q.on_event)(PanelEvent::Dismissed);
     }
-    let ids: Vec<u32> = with(|r| r.open.iter().map(|o| o.id).collect()).unwrap_or_default();
-    for id in ids {
+    drop(queued);
+    for id in ids(|_| true) {
         dismiss(id);
     }
 }
 
 pub(super) fn open_count() -> usize {
-    with(|r| {
-        r.open
-            .iter()
-            .filter(|o| o.parts.host.is_connected())
-            .count()
-    })
-    .unwrap_or(0)
+    ids(|o| o.p.host.is_connected()).len()
 }
 
 /// Closes panels the page removed from the document (a single-page app replacing the
 /// container of an inline panel, say), so their listeners and modal state do not linger.
 fn prune() {
-    let gone: Vec<u32> = with(|r| {
-        r.open
-            .iter()
-            .filter(|o| !o.parts.host.is_connected())
-            .map(|o| o.id)
-            .collect()
-    })
-    .unwrap_or_default();
-    for id in gone {
+    for id in ids(|o| !o.p.host.is_connected()) {
         dismiss(id);
     }
 }
