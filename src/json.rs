@@ -78,7 +78,7 @@ impl Value {
 
     /// A non-negative integer that fits in `u64`, from a number or a string of digits.
     pub fn as_u64(&self) -> Option<u64> {
-        self.as_text().and_then(|t| t.trim().parse().ok())
+        uint(self.as_text()?.trim())
     }
 
     pub fn as_bool(&self) -> Option<bool> {
@@ -140,6 +140,29 @@ impl Value {
             }
         }
     }
+}
+
+/// `s` as a `u64`, read as `str::parse` reads it (an optional `+`, then ASCII digits, no
+/// overflow), so that every integer of the core goes through one small function instead of one
+/// copy of std's parser per integer type.
+#[inline(never)]
+pub fn uint(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    let digits = match b {
+        [b'+', rest @ ..] => rest,
+        _ => b,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+    }
+    Some(n)
 }
 
 /// Writes `s` as a JSON string literal.

@@ -11,7 +11,7 @@
 
 use super::details::{Amount, Link, Source};
 use super::extract::{first_url, reference_text};
-use super::input::{code_token, Found, Input};
+use super::input::{code_token, index, Found, Input};
 use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
 use super::{Cause, Party};
 use crate::json::Value;
@@ -109,7 +109,7 @@ pub fn walk<'v>(v: &'v Value, path: &str, out: &mut Vec<&'v Value>) {
         ("*", Value::Array(a)) => a.iter().for_each(|x| next(x, out)),
         ("*", Value::Object(m)) => m.iter().for_each(|(_, x)| next(x, out)),
         (s, Value::Array(a)) => {
-            if let Some(x) = s.parse::<usize>().ok().and_then(|i| a.get(i)) {
+            if let Some(x) = index(s).and_then(|i| a.get(i)) {
                 next(x, out)
             }
         }

@@ -128,7 +128,7 @@ fn retry(input: &Input, cause: &Cause) -> Option<u64> {
             .and_then(|t| {
                 // Some APIs send fractional seconds (`1.5`): round up.
                 let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
-                let whole: u64 = whole.parse().ok()?;
+                let whole = crate::json::uint(whole)?;
                 let up = u64::from(frac.bytes().any(|b| b != b'0'));
                 Some(whole.saturating_add(up).min(MAX_RETRY_SECONDS))
             })

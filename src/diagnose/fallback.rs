@@ -17,7 +17,7 @@ use super::details::Source;
 use super::engine::{fold, is_sensitive, phrase_in, sensitive_anywhere};
 use super::input::{code_token, Found, Input};
 use super::Cause;
-use crate::json::Value;
+use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
 use crate::knowledge::lexicon;
 use crate::knowledge::norm::{normalize, MAX_CODE};
@@ -244,7 +244,7 @@ impl<'a> Evidence<'a> {
             }
             _ => None,
         };
-        let numeric = v.as_text().and_then(|t| t.trim().parse::<u16>().ok());
+        let numeric = v.as_text().and_then(|t| uint(t.trim()));
         if STATUS_KEYS.contains(&key) && numeric.is_some_and(|n| (400..600).contains(&n)) {
             self.failed = true;
         }

@@ -5,7 +5,7 @@ use super::exchange::Exchange;
 use super::repair;
 use super::sanitize::sanitize_text;
 use super::{Cause, Party};
-use crate::json::Value;
+use crate::json::{uint, Value};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -198,9 +198,14 @@ pub fn visible_text(html: &str) -> String {
 /// The value at a dotted path; numeric segments index arrays.
 pub fn path<'v>(v: &'v Value, dotted: &str) -> Option<&'v Value> {
     dotted.split('.').try_fold(v, |v, key| match v {
-        Value::Array(items) => items.get(key.parse::<usize>().ok()?),
+        Value::Array(items) => items.get(index(key)?),
         _ => v.get(key),
     })
+}
+
+/// A path segment as an array index.
+pub fn index(segment: &str) -> Option<usize> {
+    usize::try_from(uint(segment)?).ok()
 }
 
 /// A vendor code fit for [`Details::code`]: a short token of letters, digits and `_.:/#-`.

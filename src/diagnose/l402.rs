@@ -91,7 +91,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n: u64 = num.parse().ok()?;
+    let n = crate::json::uint(num)?;
     let msat = match unit {
         None => n.checked_mul(MSAT_PER_BTC)?,
         Some(b'p') if n % 10 == 0 => n / 10,

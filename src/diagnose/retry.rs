@@ -8,6 +8,8 @@
 /// Longest wait reported, in seconds (a week); longer values are clamped.
 pub const MAX_RETRY_SECONDS: u64 = 7 * 24 * 3600;
 
+use crate::json::uint;
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -17,7 +19,7 @@ const MONTHS: [&str; 12] = [
 pub fn retry_after(value: &str, now_unix: Option<u64>) -> Option<u64> {
     let v = value.trim();
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        let secs = v.parse::<u64>().unwrap_or(u64::MAX);
+        let secs = uint(v).unwrap_or(u64::MAX);
         return Some(secs.min(MAX_RETRY_SECONDS));
     }
     let at = http_date(v)?;
@@ -52,16 +54,16 @@ pub fn http_date(s: &str) -> Option<u64> {
     if t.next().is_some() {
         return None;
     }
-    let day: u64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let day = uint(day).filter(|d| (1..=31).contains(d))?;
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u64 + 1;
-    let mut year: u64 = year.parse().ok()?;
+    let mut year = uint(year)?;
     if year < 100 {
         year += if year < 70 { 2000 } else { 1900 };
     }
     if !(1970..=9999).contains(&year) {
         return None;
     }
-    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
+    let mut hms = time.split(':').map(uint);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if hms.next().is_some() || h > 23 || m > 59 || sec > 60 {
         return None;

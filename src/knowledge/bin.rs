@@ -100,7 +100,7 @@ impl<'a> Node<'a> {
 
     /// A non-negative integer that fits in `u64`, from a number or a string of digits.
     pub fn as_u64(self) -> Option<u64> {
-        self.as_text()?.trim().parse().ok()
+        crate::json::uint(self.as_text()?.trim())
     }
 
     pub fn as_bool(self) -> Option<bool> {
