@@ -139,7 +139,7 @@ fn param_value(value: &str, mut i: usize) -> (String, usize) {
                 _ => out.push(b),
             }
         }
-        return (String::from_utf8_lossy(&out).into_owned(), i);
+        return (super::input::lossy(&out).into_owned(), i);
     }
     let start = i;
     while s

@@ -11,7 +11,7 @@
 
 use super::details::{Amount, Link, Source};
 use super::extract::{first_url, reference_text};
-use super::input::{code_token, index, Found, Input};
+use super::input::{code_token, fold, has_folded, index, Found, Input};
 use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
 use super::{Cause, Party};
 use crate::json::Value;
@@ -121,24 +121,16 @@ pub fn walk<'v>(v: &'v Value, path: &str, out: &mut Vec<&'v Value>) {
     }
 }
 
-/// Whether `phrase` occurs in `hay` (both lowercase); `a&b` needs every part, in any order.
+/// Whether `phrase` occurs in `hay` (folded: lowercase); `a&b` needs every part, in any
+/// order.
 pub fn phrase_in(hay: &str, phrase: &str) -> bool {
-    phrase
-        .split('&')
-        .map(str::trim)
-        .all(|part| !part.is_empty() && hay.contains(&part.to_ascii_lowercase()))
-}
-
-/// Lowercased, single-spaced text.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for part in phrase.split('&') {
+        let part = part.trim();
+        if part.is_empty() || !has_folded(hay, part) {
+            return false;
         }
-        out.push_str(&word.to_ascii_lowercase());
     }
-    out
+    true
 }
 
 /// What a pack (or rule) reads of a response: its codes, declines first, and its messages.

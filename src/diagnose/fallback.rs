@@ -14,8 +14,8 @@
 //! says the payment failed. A lost, stolen or fraud code anywhere makes a plain decline.
 
 use super::details::Source;
-use super::engine::{fold, is_sensitive, phrase_in, sensitive_anywhere};
-use super::input::{code_token, Found, Input};
+use super::engine::{is_sensitive, phrase_in, sensitive_anywhere};
+use super::input::{code_token, fold, Found, Input};
 use super::Cause;
 use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
@@ -531,7 +531,7 @@ fn is_problem(input: &Input) -> bool {
     let Some(json) = input.json.as_ref().filter(|j| j.as_object().is_some()) else {
         return false;
     };
-    input.media_type().contains("problem+json")
+    input.media_type_has("problem+json")
         || (json.get("type").and_then(Value::as_str).is_some()
             && json
                 .get("title")
