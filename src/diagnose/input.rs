@@ -325,7 +325,7 @@ fn decode_entities(text: &str) -> String {
 }
 
 /// Whether `s` starts with `word` (lowercase) in any ASCII casing.
-fn starts_ci(s: &str, word: &str) -> bool {
+pub fn starts_ci(s: &str, word: &str) -> bool {
     s.get(..word.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(word))
 }

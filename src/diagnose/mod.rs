@@ -159,11 +159,18 @@ pub fn trace(
 /// What the built-in knowledge makes of a response: protocols, packs (by host first), hints,
 /// the fallback.
 fn builtin(input: &Input, skip_pack: Option<&str>) -> Option<Found> {
-    let packs = crate::knowledge::packs().filter(|p| Some(crate::knowledge::id(*p)) != skip_pack);
-    PROTOCOLS
-        .iter()
-        .find_map(|detect| detect(input))
-        .or_else(|| engine::run(packs, input))
-        .or_else(|| HINTS.iter().find_map(|detect| detect(input)))
-        .or_else(|| fallback::detect(input))
+    for detect in PROTOCOLS {
+        if let Some(f) = detect(input) {
+            return Some(f);
+        }
+    }
+    if let Some(f) = engine::run(skip_pack, input) {
+        return Some(f);
+    }
+    for detect in HINTS {
+        if let Some(f) = detect(input) {
+            return Some(f);
+        }
+    }
+    fallback::detect(input)
 }
