@@ -175,8 +175,8 @@ pub fn phrase_in(hay: &str, phrase: &str) -> bool {
 }
 
 /// Whether one of the phrases of `want` (a string or a list) occurs in `hay`.
-fn any_phrase(want: Node, hay: &str) -> bool {
-    for p in want.strings() {
+pub fn any_phrase(want: Option<Node>, hay: &str) -> bool {
+    for p in list(want) {
         if phrase_in(hay, p) {
             return true;
         }
@@ -371,9 +371,9 @@ fn holds_one(key: &str, want: Node, input: &Input, fields: &Fields, skip_code: b
             }
             false
         }
-        "message" => any_phrase(want, &fields.get().message),
+        "message" => any_phrase(Some(want), &fields.get().message),
         "body" | "bodyIncludes" => {
-            any_phrase(want, input.page_text()) || any_phrase(want, input.raw_text())
+            any_phrase(Some(want), input.page_text()) || any_phrase(Some(want), input.raw_text())
         }
         // Not conditions: what an entry means, and where a rule reads.
         _ => true,
