@@ -52,6 +52,11 @@ pub fn decode_text(s: &str) -> Option<String> {
     String::from_utf8(decode(s)?).ok()
 }
 
+/// Decodes `s` and parses the text as JSON (x402 headers, a `Payment` challenge's request).
+pub fn decode_json(s: &str) -> Option<crate::json::Value> {
+    crate::json::Value::parse(&decode_text(s)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::decode;

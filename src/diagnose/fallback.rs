@@ -15,7 +15,7 @@
 
 use super::details::Source;
 use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
-use super::input::{code_token, find, fold, has, Found, Input};
+use super::input::{find, fold, has, is_code, Found, Input};
 use super::Cause;
 use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
@@ -480,7 +480,7 @@ pub fn detect(input: &Input) -> Option<Found> {
             || name.ends_with("error-code")
             || name.ends_with("-error")
             || name == "x-error";
-        if error_header && ev.codes.len() < 64 && code_token(value).is_some() {
+        if error_header && ev.codes.len() < 64 && is_code(value) {
             ev.codes.push((1, value, normalize(value)));
         }
     }

@@ -347,16 +347,20 @@ pub fn index(segment: &str) -> Option<usize> {
     usize::try_from(uint(segment)?).ok()
 }
 
-/// A vendor code fit for [`Details::code`]: a short token of letters, digits and `_.:/#-`.
-/// Free text ("Payment required") is not a code and gives `None`.
-pub fn code_token(s: &str) -> Option<String> {
+/// Whether `s` (trimmed) is a vendor code: a short token of letters, digits and `_.:/#-`.
+pub fn is_code(s: &str) -> bool {
     let s = s.trim();
     // Only ASCII passes, so the length in bytes is the length in characters.
-    let ok = !s.is_empty()
+    !s.is_empty()
         && s.len() <= MAX_CODE_CHARS
         && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_.:/#-".contains(&b));
-    ok.then(|| sanitize_text(s, MAX_CODE_CHARS))
+            .all(|b| b.is_ascii_alphanumeric() || b"_.:/#-".contains(&b))
+}
+
+/// A vendor code fit for [`Details::code`] (see [`is_code`]). Free text ("Payment required")
+/// is not a code and gives `None`.
+pub fn code_token(s: &str) -> Option<String> {
+    is_code(s).then(|| sanitize_text(s.trim(), MAX_CODE_CHARS))
 }
 
 /// What a detector recognized. Details may be partial: the common extractors fill the rest.
