@@ -308,11 +308,19 @@ impl Parser<'_> {
         Some(Value::Number(text.to_owned()))
     }
 
+    /// Four hexadecimal digits (as `u32::from_str_radix` reads them: a leading `+` allowed).
     fn hex4(&mut self) -> Option<u32> {
         let h = self.s.get(self.i..self.i + 4)?;
         self.i += 4;
-        let h = std::str::from_utf8(h).ok()?;
-        u32::from_str_radix(h, 16).ok()
+        let digits = match h {
+            [b'+', rest @ ..] => rest,
+            _ => h,
+        };
+        let mut n = 0;
+        for &c in digits {
+            n = n * 16 + char::from(c).to_digit(16)?;
+        }
+        Some(n)
     }
 
     fn string(&mut self) -> Option<String> {
@@ -322,6 +330,16 @@ impl Parser<'_> {
         self.i += 1;
         let mut out = Vec::new();
         loop {
+            // A run without quotes, escapes or controls is copied at once.
+            let start = self.i;
+            while self
+                .s
+                .get(self.i)
+                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.i += 1;
+            }
+            out.extend_from_slice(&self.s[start..self.i]);
             let b = *self.s.get(self.i)?;
             self.i += 1;
             match b {
@@ -360,8 +378,8 @@ impl Parser<'_> {
                     let mut buf = [0; 4];
                     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
-                0..=0x1f => return None,
-                _ => out.push(b),
+                // A control character.
+                _ => return None,
             }
         }
     }
