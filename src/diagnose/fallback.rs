@@ -15,7 +15,7 @@
 
 use super::details::Source;
 use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
-use super::input::{find, fold, has, is_code, Found, Input};
+use super::input::{find, fold, has, is_code, listed, Found, Input};
 use super::Cause;
 use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
@@ -208,17 +208,6 @@ const PRIOR: u32 = 1;
 
 /// Suffixes of keys that hold human text (`channel_response_message`).
 const MESSAGE_SUFFIXES: &str = "message|_msg|_desc|description|_text|summary|";
-
-/// Whether `word` is one of the `|`-terminated words of `table`.
-#[inline(never)]
-fn listed(table: &str, word: &str) -> bool {
-    for w in table.split_terminator('|') {
-        if w == word {
-            return true;
-        }
-    }
-    false
-}
 
 /// Whether one of the `|`-terminated words of `table` occurs in `hay`.
 #[inline(never)]

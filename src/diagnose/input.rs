@@ -167,6 +167,18 @@ pub fn has(hay: &str, needle: &str) -> bool {
     hay.contains(needle)
 }
 
+/// Whether `word` is one of the `|`-terminated words of `table` (a table as one string costs
+/// less WebAssembly than a slice of strings).
+#[inline(never)]
+pub fn listed(table: &str, word: &str) -> bool {
+    for w in table.split_terminator('|') {
+        if w == word {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `needle` occurs in `hay` (folded: lowercase) in any ASCII casing.
 pub fn has_folded(hay: &str, needle: &str) -> bool {
     if needle.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -220,18 +232,15 @@ pub fn host_of(url: &str) -> Option<String> {
     }
     let host = rest.get(at..end)?;
     let host = match host.strip_prefix('[') {
-        Some(v6) => upto(v6, b']'),
-        None => upto(host, b':'),
+        Some(v6) => upto(v6, ']'),
+        None => upto(host, ':'),
     };
     (!host.is_empty() && host.len() <= 253).then(|| host.to_ascii_lowercase())
 }
 
 /// `s` up to the first `stop`, or all of it.
-fn upto(s: &str, stop: u8) -> &str {
-    match s.bytes().position(|b| b == stop) {
-        Some(i) => s.get(..i).unwrap_or(s),
-        None => s,
-    }
+fn upto(s: &str, stop: char) -> &str {
+    s.split(stop).next().unwrap_or(s)
 }
 
 /// The registrable part of a host, approximately: its last two labels, or three under a

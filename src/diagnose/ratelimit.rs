@@ -2,19 +2,19 @@
 //! `RateLimit` fields, and OpenAI's `x-ratelimit-remaining-requests`.
 
 use super::details::Source;
-use super::input::{Found, Input};
+use super::input::{listed, Found, Input};
 use super::retry::MAX_RETRY_SECONDS;
 use super::Cause::RateLimited;
 use crate::json::uint;
 
-/// Headers whose value `0` means no requests are left.
-const REMAINING: &[&str] = &[
-    "x-ratelimit-remaining",
-    "ratelimit-remaining",
-    "x-rate-limit-remaining",
-    "x-ratelimit-remaining-requests",
-    "x-ratelimit-remaining-tokens",
-];
+/// Headers whose value `0` means no requests are left, each followed by `|`.
+const REMAINING: &str = concat!(
+    "x-ratelimit-remaining|",
+    "ratelimit-remaining|",
+    "x-rate-limit-remaining|",
+    "x-ratelimit-remaining-requests|",
+    "x-ratelimit-remaining-tokens|",
+);
 
 /// Unix times above this are epochs rather than delays (2001-09-09).
 const EPOCH_THRESHOLD: u64 = 1_000_000_000;
@@ -24,12 +24,14 @@ pub fn detect(input: &Input) -> Option<Found> {
     if input.status() < 400 {
         return None;
     }
-    let exhausted = REMAINING
-        .iter()
-        .any(|h| input.header(h).is_some_and(|v| v.trim() == "0"))
+    let mut exhausted = false;
+    for h in REMAINING.split_terminator('|') {
+        exhausted = exhausted || input.header(h).is_some_and(|v| v.trim() == "0");
+    }
+    let exhausted = exhausted
         || input
             .header("ratelimit")
-            .and_then(|v| param(v, &["remaining", "r"]))
+            .and_then(|v| param(v, "remaining|r|"))
             == Some(0);
     if !exhausted {
         return None;
@@ -39,43 +41,40 @@ pub fn detect(input: &Input) -> Option<Found> {
     Some(found)
 }
 
+/// Seconds until a limit resets, from a reset header's value: a delay, or an epoch when the
+/// current time is known.
+fn from_reset(v: Option<&str>, now: Option<u64>) -> Option<u64> {
+    let n = uint(v?.trim())?;
+    if n > EPOCH_THRESHOLD {
+        Some(n.saturating_sub(now?))
+    } else {
+        Some(n)
+    }
+}
+
 /// Seconds until the limit resets, from whichever reset header is present.
 pub fn reset_seconds(input: &Input) -> Option<u64> {
-    let from_reset = |v: &str| {
-        let n = uint(v.trim())?;
-        if n > EPOCH_THRESHOLD {
-            Some(n.saturating_sub(input.now?))
-        } else {
-            Some(n)
-        }
-    };
-    let secs = input
-        .header("x-ratelimit-reset")
-        .and_then(from_reset)
-        .or_else(|| input.header("ratelimit-reset").and_then(from_reset))
-        .or_else(|| {
-            input
-                .header("ratelimit")
-                .and_then(|v| param(v, &["reset", "t"]))
-        })
-        .or_else(|| {
-            input
-                .header("x-ratelimit-reset-requests")
-                .and_then(duration)
-        })?;
+    let secs = from_reset(input.header("x-ratelimit-reset"), input.now)
+        .or_else(|| from_reset(input.header("ratelimit-reset"), input.now))
+        .or_else(|| param(input.header("ratelimit")?, "reset|t|"))
+        .or_else(|| duration(input.header("x-ratelimit-reset-requests")?))?;
     Some(secs.min(MAX_RETRY_SECONDS))
 }
 
-/// A numeric parameter of a `RateLimit` field: `limit=100, remaining=0, reset=50` (draft-07)
-/// or `"default";r=0;t=30` (later drafts).
-fn param(v: &str, names: &[&str]) -> Option<u64> {
-    v.split([',', ';']).find_map(|part| {
-        let (k, val) = part.trim().split_once('=')?;
-        names
-            .contains(&k.trim())
-            .then(|| uint(val.trim()))
-            .flatten()
-    })
+/// A numeric parameter of a `RateLimit` field, by any of the `|`-terminated `names`:
+/// `limit=100, remaining=0, reset=50` (draft-07) or `"default";r=0;t=30` (later drafts).
+fn param(v: &str, names: &str) -> Option<u64> {
+    for part in v.split([',', ';']) {
+        let Some((k, val)) = part.trim().split_once('=') else {
+            continue;
+        };
+        // A name whose value is not a number does not end the search.
+        match uint(val.trim()) {
+            Some(n) if listed(names, k.trim()) => return Some(n),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A Go-style duration such as `6m0s`, `1.5s` or `20ms`, rounded up to whole seconds.
@@ -152,9 +151,9 @@ mod tests {
     #[test]
     fn ratelimit_fields() {
         assert_eq!(
-            param("limit=100, remaining=0, reset=50", &["remaining"]),
+            param("limit=100, remaining=0, reset=50", "remaining|"),
             Some(0)
         );
-        assert_eq!(param("\"default\";r=0;t=30", &["reset", "t"]), Some(30));
+        assert_eq!(param("\"default\";r=0;t=30", "reset|t|"), Some(30));
     }
 }

@@ -6,8 +6,10 @@
 /// Longest URL accepted; longer ones are dropped rather than cut (a cut URL points elsewhere).
 const MAX_URL_CHARS: usize = 2048;
 
-/// Hosts that may be linked over plain `http` (a developer's own machine).
-const LOOPBACK_HOSTS: &[&str] = &["localhost", "127.0.0.1", "[::1]"];
+/// Hosts that may be linked over plain `http` (a developer's own machine), each followed by `|`.
+const LOOPBACK_HOSTS: &str = "localhost|127.0.0.1|[::1]|";
+
+use super::input::find;
 
 /// Whether `c` is dropped from shown text: controls (C0, DEL, C1), bidi embeddings, overrides,
 /// isolates and marks, zero-width characters, the BOM and Unicode tag characters.
@@ -125,25 +127,34 @@ pub fn safe_url(s: &str) -> Option<String> {
     }
     // Only the unreserved, reserved and percent characters of RFC 3986: this rules out
     // whitespace, controls, backslashes (which browsers read as `/`), quotes and angle brackets.
-    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b);
-    if !s.bytes().all(allowed) {
+    // Every byte is then ASCII, so every index below is a character boundary.
+    for b in s.bytes() {
+        if !(b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b)) {
+            return None;
+        }
+    }
+    let sep = find(s, "://")?;
+    let (scheme, rest) = (&s[..sep], &s[sep + 3..]);
+    let mut end = 0;
+    while end < rest.len() && !matches!(rest.as_bytes()[end], b'/' | b'?' | b'#') {
+        end += 1;
+    }
+    let authority = &rest[..end];
+    if authority.is_empty() || authority.as_bytes().contains(&b'@') {
         return None;
     }
-    let (scheme, rest) = s.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..end)?;
-    if authority.is_empty() || authority.contains('@') {
-        return None;
-    }
-    let host = host_of(authority)?.to_ascii_lowercase();
-    let ok = match scheme.as_str() {
-        "https" => valid_host(&host),
-        "http" => LOOPBACK_HOSTS.contains(&host.as_str()),
-        _ => false,
+    let host = host_of(authority)?;
+    let ok = if scheme.eq_ignore_ascii_case("https") {
+        valid_host(host)
+    } else if scheme.eq_ignore_ascii_case("http") {
+        LOOPBACK_HOSTS
+            .split_terminator('|')
+            .any(|h| h.eq_ignore_ascii_case(host))
+    } else {
+        false
     };
     ok.then(|| {
-        let mut url = scheme;
+        let mut url = scheme.to_ascii_lowercase();
         url.push_str("://");
         url.push_str(rest);
         url
@@ -152,22 +163,23 @@ pub fn safe_url(s: &str) -> Option<String> {
 
 /// The host part of an authority (without the port).
 fn host_of(authority: &str) -> Option<&str> {
-    if authority.starts_with('[') {
-        let close = authority.find(']')?;
-        let (host, rest) = authority.split_at_checked(close + 1)?;
-        return match rest.strip_prefix(':') {
-            Some(port) => valid_port(port).then_some(host),
-            None => rest.is_empty().then_some(host),
-        };
-    }
-    match authority.split_once(':') {
-        Some((host, port)) => valid_port(port).then_some(host),
-        None => Some(authority),
-    }
-}
-
-fn valid_port(digits: &str) -> bool {
-    !digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let close = v6.bytes().position(|b| b == b']')? + 2;
+            let rest = &authority[close..];
+            if rest.is_empty() {
+                return Some(&authority[..close]);
+            }
+            (&authority[..close], rest.strip_prefix(':')?)
+        }
+        None => match authority.split_once(':') {
+            Some(pair) => pair,
+            None => return Some(authority),
+        },
+    };
+    let valid_port =
+        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+    valid_port.then_some(host)
 }
 
 /// A DNS name or an IP literal with at least one dot (or an IPv6 literal).
@@ -178,13 +190,27 @@ fn valid_host(h: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
-    !h.is_empty()
-        && h.len() <= 253
-        && !h.starts_with(['.', '-'])
-        && h.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && h.split('.')
-            .all(|label| !label.is_empty() && label.len() <= 63)
+    if h.is_empty() || h.len() > 253 || h.starts_with(['.', '-']) {
+        return false;
+    }
+    // Labels of 1 to 63 letters, digits and hyphens, separated by single dots.
+    let mut label = 0;
+    for b in h.bytes() {
+        if b == b'.' {
+            if label == 0 {
+                return false;
+            }
+            label = 0;
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    label > 0
 }
 
 #[cfg(test)]
