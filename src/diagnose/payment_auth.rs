@@ -163,11 +163,12 @@ fn payment(ch: &Challenge, request: Option<&Value>) -> Option<PaymentChallenge> 
         {
             continue;
         }
+        let name = name.to_ascii_lowercase();
         json.push(',');
-        write_string(name, &mut json);
+        write_string(&name, &mut json);
         json.push(':');
-        match (name.as_str(), request) {
-            ("request", Some(r)) => json.push_str(&r.to_json()),
+        match request {
+            Some(r) if name == "request" => json.push_str(&r.to_json()),
             _ => write_string(value, &mut json),
         }
     }
