@@ -8,7 +8,7 @@ use super::engine::is_sensitive;
 use super::input::{Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
-use super::sanitize::{safe_url, sanitize_text};
+use super::sanitize::safe_url;
 use super::Cause;
 use crate::json::Value;
 
@@ -79,7 +79,8 @@ pub fn reference_text(s: &str) -> Option<String> {
         && s.len() <= MAX_REFERENCE_CHARS
         && s.bytes()
             .all(|b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
-    ok.then(|| sanitize_text(s, MAX_REFERENCE_CHARS))
+    // Printable ASCII without spaces, within the cap: nothing `sanitize_text` would change.
+    ok.then(|| s.to_owned())
 }
 
 /// The first `https` (or loopback `http`) URL in a message, checked by [`safe_url`].

@@ -3,7 +3,6 @@
 use super::details::{Details, Source};
 use super::exchange::Exchange;
 use super::repair;
-use super::sanitize::sanitize_text;
 use super::{Cause, Party};
 use crate::json::{uint, Value};
 use std::borrow::Cow;
@@ -369,7 +368,8 @@ pub fn is_code(s: &str) -> bool {
 /// A vendor code fit for [`Details::code`] (see [`is_code`]). Free text ("Payment required")
 /// is not a code and gives `None`.
 pub fn code_token(s: &str) -> Option<String> {
-    is_code(s).then(|| sanitize_text(s.trim(), MAX_CODE_CHARS))
+    // A code has nothing `sanitize_text` would change: it is kept as it is.
+    is_code(s).then(|| s.trim().to_owned())
 }
 
 /// What a detector recognized. Details may be partial: the common extractors fill the rest.

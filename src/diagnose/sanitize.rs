@@ -88,12 +88,18 @@ pub fn sanitize_text(s: &str, max_chars: usize) -> String {
 /// assert_eq!(strip_controls("Kartu \u{202e}Anda\u{0}\u{85}\n ditolak"), "Kartu Anda\n ditolak");
 /// ```
 pub fn strip_controls(s: &str) -> String {
-    let kept = |c: &char| match c {
-        '\t' | '\n' | '\r' => true,
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
-        c => !c.is_control(),
-    };
-    s.chars().filter(kept).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let kept = match c {
+            '\t' | '\n' | '\r' => true,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
+            c => !c.is_control(),
+        };
+        if kept {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Ends `out` (already at most `max_chars` characters) with an ellipsis within `max_chars`.

@@ -210,33 +210,19 @@ fn amount_of(req: &Value) -> Option<Amount> {
         .or_else(|| name.and_then(token_by_name));
     // The `upto` scheme's amount is a maximum: the charge is set after use, and may be 0.
     let upto = req.get("scheme").and_then(Value::as_str) == Some("upto");
-    Some(match symbol {
-        Some(s) => Amount {
-            atomic,
-            decimals: STABLECOIN_DECIMALS,
-            asset: Some(s.into()),
-            network,
-            upto,
-        },
+    let (decimals, asset, network) = match symbol {
+        Some(s) => (STABLECOIN_DECIMALS, Some(s.into()), network),
         // Cloudflare's binding counts US cents (batch_settlement_cloudflare.md).
-        None if asset == Some("USD") && is_cloudflare(req) =>
-        {
-            Amount {
-                atomic,
-                decimals: 2,
-                asset: Some("USD".into()),
-                network: None,
-                upto,
-            }
-        }
+        None if asset == Some("USD") && is_cloudflare(req) => (2, Some("USD".into()), None),
         // Unknown token: the exact atomic units and the raw asset id, no guessed decimals.
-        None => Amount {
-            atomic,
-            decimals: 0,
-            asset: asset.and_then(label),
-            network,
-            upto,
-        },
+        None => (0, asset.and_then(label), network),
+    };
+    Some(Amount {
+        atomic,
+        decimals,
+        asset,
+        network,
+        upto,
     })
 }
 
