@@ -5,7 +5,7 @@
 
 use super::details::{Details, Link};
 use super::engine::is_sensitive;
-use super::input::{Found, Input};
+use super::input::{all_bytes, Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
 use super::sanitize::safe_url;
@@ -77,8 +77,7 @@ pub fn reference_text(s: &str) -> Option<String> {
     let s = s.trim();
     let ok = !s.is_empty()
         && s.len() <= MAX_REFERENCE_CHARS
-        && s.bytes()
-            .all(|b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
+        && all_bytes(s, |b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
     // Printable ASCII without spaces, within the cap: nothing `sanitize_text` would change.
     ok.then(|| s.to_owned())
 }

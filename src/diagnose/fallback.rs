@@ -15,7 +15,7 @@
 
 use super::details::Source;
 use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
-use super::input::{find, fold, has, is_code, listed, Found, Input};
+use super::input::{all_bytes, digit, find, fold, has, is_code, listed, Found, Input};
 use super::Cause;
 use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
@@ -282,7 +282,7 @@ impl<'a> Evidence<'a> {
             let is_code = !t.is_empty()
                 && t.len() <= MAX_CODE
                 && !t.as_bytes().contains(&b' ')
-                && !t.bytes().all(|b| b.is_ascii_digit());
+                && !all_bytes(t, digit);
             let norm = if outcome_key || is_code {
                 normalize(t)
             } else {
@@ -300,8 +300,7 @@ impl<'a> Evidence<'a> {
             // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
             let shouting = message_key
                 && t.as_bytes().contains(&b'_')
-                && t.bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+                && all_bytes(t, |b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
             let rank = match code_rank(key) {
                 None if shouting => Some(1),
                 rank => rank,

@@ -166,6 +166,23 @@ pub fn has(hay: &str, needle: &str) -> bool {
     hay.contains(needle)
 }
 
+/// Whether every byte of `s` passes `ok`: one loop for every such check of the diagnosis,
+/// instead of one copy of `Iterator::all` per closure.
+#[inline(never)]
+pub fn all_bytes(s: &str, ok: fn(u8) -> bool) -> bool {
+    for b in s.bytes() {
+        if !ok(b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// An ASCII digit (for [`all_bytes`]).
+pub fn digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
 /// Whether `word` is one of the `|`-terminated words of `table` (a table as one string costs
 /// less WebAssembly than a slice of strings).
 #[inline(never)]
@@ -180,7 +197,7 @@ pub fn listed(table: &str, word: &str) -> bool {
 
 /// Whether `needle` occurs in `hay` (folded: lowercase) in any ASCII casing.
 pub fn has_folded(hay: &str, needle: &str) -> bool {
-    if needle.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !all_bytes(needle, |b| !b.is_ascii_uppercase()) {
         has(hay, &needle.to_ascii_lowercase())
     } else {
         has(hay, needle)
@@ -361,8 +378,7 @@ pub fn is_code(s: &str) -> bool {
     // Only ASCII passes, so the length in bytes is the length in characters.
     !s.is_empty()
         && s.len() <= MAX_CODE_CHARS
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_.:/#-".contains(&b))
+        && all_bytes(s, |b| b.is_ascii_alphanumeric() || b"_.:/#-".contains(&b))
 }
 
 /// A vendor code fit for [`Details::code`] (see [`is_code`]). Free text ("Payment required")

@@ -5,7 +5,7 @@
 
 use super::challenge::{self, Challenge};
 use super::details::{Amount, PaymentChallenge, Source};
-use super::input::{starts_ci, Found, Input};
+use super::input::{all_bytes, starts_ci, Found, Input};
 use super::money::u64_text;
 use super::x402::MAX_PAYMENT_JSON;
 use super::Cause;
@@ -62,7 +62,7 @@ fn payment(ch: &Challenge, invoice: Option<&str>) -> Option<PaymentChallenge> {
 pub fn is_invoice(s: &str) -> bool {
     s.len() <= MAX_INVOICE
         && s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ln"))
-        && s.bytes().all(|b| b.is_ascii_alphanumeric())
+        && all_bytes(s, |b| b.is_ascii_alphanumeric())
 }
 
 /// The amount in a BOLT11 invoice's human-readable part, in sats (or millisats as 3 decimals).

@@ -4,6 +4,7 @@
 //! price anybody wants to show.
 
 use super::details::Amount;
+use super::input::{all_bytes, digit};
 use super::sanitize::sanitize_text;
 
 /// Most digits kept for an amount (uint256 has 78).
@@ -76,7 +77,7 @@ pub fn token_by_name(name: &str) -> Option<&'static str> {
 /// A non-negative integer as digits (no sign, no exponent), leading zeros removed.
 pub fn digits(s: &str) -> Option<String> {
     let s = s.trim();
-    if s.is_empty() || s.len() > MAX_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > MAX_DIGITS || !all_bytes(s, digit) {
         return None;
     }
     let t = s.trim_start_matches('0');
@@ -93,7 +94,7 @@ pub fn decimal(s: &str) -> Option<(String, u32)> {
     let s = s.trim();
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let frac = frac.trim_end_matches('0');
-    if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if int.is_empty() || !all_bytes(frac, digit) {
         return None;
     }
     let mut joined = String::with_capacity(int.len() + frac.len());
@@ -134,7 +135,7 @@ pub fn stripe_decimals(currency: &str) -> u32 {
 /// An ISO 4217 code (three ASCII letters), uppercased.
 pub fn currency_code(s: &str) -> Option<String> {
     let s = s.trim();
-    (s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+    (s.len() == 3 && all_bytes(s, |b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
 }
 
 /// An amount in a fiat currency.

@@ -8,7 +8,7 @@ use super::base64;
 use super::challenge::{self, Challenge};
 use super::codes::{table, Table};
 use super::details::{Amount, PaymentChallenge, Source};
-use super::input::{listed, Found, Input};
+use super::input::{all_bytes, listed, Found, Input};
 use super::l402::{invoice_amount, is_invoice};
 use super::money::{digits, label};
 use super::x402::MAX_PAYMENT_JSON;
@@ -157,10 +157,7 @@ fn amount_of(req: &Value) -> Option<Amount> {
 fn payment(ch: &Challenge, request: Option<&Value>) -> Option<PaymentChallenge> {
     let mut json = String::from("{\"scheme\":\"Payment\"");
     for (name, value) in &ch.params {
-        if !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
+        if !all_bytes(name, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
             continue;
         }
         let name = name.to_ascii_lowercase();

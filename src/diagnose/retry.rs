@@ -8,6 +8,7 @@
 /// Longest wait reported, in seconds (a week); longer values are clamped.
 pub const MAX_RETRY_SECONDS: u64 = 7 * 24 * 3600;
 
+use super::input::{all_bytes, digit};
 use crate::json::uint;
 
 /// The months' abbreviations, three letters each.
@@ -17,7 +18,7 @@ const MONTHS: &str = "janfebmaraprmayjunjulaugsepoctnovdec";
 /// date and `now_unix` is unknown). A date in the past gives 0.
 pub fn retry_after(value: &str, now_unix: Option<u64>) -> Option<u64> {
     let v = value.trim();
-    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+    if !v.is_empty() && all_bytes(v, digit) {
         let secs = uint(v).unwrap_or(u64::MAX);
         return Some(secs.min(MAX_RETRY_SECONDS));
     }
@@ -47,7 +48,7 @@ pub fn http_date(s: &str) -> Option<u64> {
             _ => {}
         }
     }
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let digits = |t: &str| all_bytes(t, digit);
     let (day, month, year, time) = match words[..n] {
         // IMF-fixdate `06 Nov 1994 08:49:37 GMT` or RFC 850 `06-Nov-94 08:49:37 GMT`.
         [_, day, month, year, time, zone] if digits(day) && zone.eq_ignore_ascii_case("gmt") => {

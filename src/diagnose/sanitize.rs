@@ -9,7 +9,7 @@ const MAX_URL_CHARS: usize = 2048;
 /// Hosts that may be linked over plain `http` (a developer's own machine), each followed by `|`.
 const LOOPBACK_HOSTS: &str = "localhost|127.0.0.1|[::1]|";
 
-use super::input::find;
+use super::input::{all_bytes, digit, find};
 
 /// Whether `c` is dropped from shown text: controls (C0, DEL, C1), bidi embeddings, overrides,
 /// isolates and marks, zero-width characters, the BOM and Unicode tag characters.
@@ -184,7 +184,7 @@ fn host_of(authority: &str) -> Option<&str> {
         },
     };
     let valid_port =
-        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        !port.is_empty() && port.len() <= 5 && all_bytes(port, digit);
     valid_port.then_some(host)
 }
 
@@ -192,9 +192,7 @@ fn host_of(authority: &str) -> Option<&str> {
 fn valid_host(h: &str) -> bool {
     if let Some(v6) = h.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         return !v6.is_empty()
-            && v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            && all_bytes(v6, |b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
     if h.is_empty() || h.len() > 253 || h.starts_with(['.', '-']) {
         return false;
