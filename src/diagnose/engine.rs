@@ -12,7 +12,7 @@
 use super::details::{Amount, Link, Source};
 use super::extract::{first_url, reference_text};
 use super::input::{code_token, find_ci, fold, has, has_folded, index, starts_ci, Found, Input};
-use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
+use super::money::{decimal, digits, fiat, is_currency, stripe_decimals};
 use super::{Cause, Party};
 use crate::json::Value;
 use crate::knowledge::bin::{strings as list, Node};
@@ -529,22 +529,26 @@ fn first<'a>(spec: Node, key: &str, input: &'a Input<'a>) -> Option<&'a str> {
 fn amount(spec: Node, input: &Input) -> Option<Amount> {
     if let Some(t) = first(spec, "text", input) {
         let (a, b) = t.trim().split_once(' ')?;
-        let (code, value) = if currency_code(a).is_some() {
+        let (code, value) = if is_currency(a) {
             (a, b)
         } else {
             (b, a)
         };
         let (atomic, decimals) = decimal(value.trim())?;
-        currency_code(code)?;
+        if !is_currency(code) {
+            return None;
+        }
         return Some(fiat(atomic, decimals, code));
     }
     let value = first(spec, "value", input)?;
     let literal = spec
         .get("currency")
         .and_then(Node::as_str)
-        .filter(|c| currency_code(c).is_some() && c.len() == 3);
+        .filter(|c| is_currency(c) && c.len() == 3);
     let currency = first(spec, "currency", input).or(literal)?;
-    currency_code(currency)?;
+    if !is_currency(currency) {
+        return None;
+    }
     if spec.get("unit").and_then(Node::as_str) == Some("minor") {
         let atomic = digits(value)?;
         Some(fiat(atomic, stripe_decimals(currency), currency))

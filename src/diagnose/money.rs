@@ -132,10 +132,15 @@ pub fn stripe_decimals(currency: &str) -> u32 {
     }
 }
 
+/// Whether `s` (trimmed) is an ISO 4217 code: three ASCII letters.
+pub fn is_currency(s: &str) -> bool {
+    let s = s.trim();
+    s.len() == 3 && all_bytes(s, |b| b.is_ascii_alphabetic())
+}
+
 /// An ISO 4217 code (three ASCII letters), uppercased.
 pub fn currency_code(s: &str) -> Option<String> {
-    let s = s.trim();
-    (s.len() == 3 && all_bytes(s, |b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+    is_currency(s).then(|| s.trim().to_ascii_uppercase())
 }
 
 /// An amount in a fiat currency.

@@ -158,14 +158,18 @@ fn is_payment_required(v: &Value) -> bool {
 
 /// Fills amount, resource and the challenge for the pay callback.
 fn add_requirements(found: &mut Found, r: &Value) {
-    let accepts = accepts(r);
+    fill(found, accepts(r), r.get("resource"), r.to_json());
+}
+
+/// Fills amount, resource and the challenge (`json`) from the accepted requirements and the
+/// requirement's `resource`.
+fn fill(found: &mut Found, accepts: &[Value], resource: Option<&Value>, json: String) {
     for req in accepts {
         found.details.amount = amount_of(req);
         if found.details.amount.is_some() {
             break;
         }
     }
-    let resource = r.get("resource");
     let first = accepts.first();
     let url = resource
         .and_then(|res| res.get("url").or(Some(res)))
@@ -180,16 +184,10 @@ fn add_requirements(found: &mut Found, r: &Value) {
             .map(|d| sanitize_text(d, 200))
             .filter(|d| !d.is_empty())
     });
-    found.details.payment = challenge(r);
-}
-
-/// The challenge JSON for the pay callback, when it fits the cap.
-fn challenge(r: &Value) -> Option<PaymentChallenge> {
-    let json = r.to_json();
-    (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
+    found.details.payment = (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
         protocol: "x402",
         json,
-    })
+    });
 }
 
 /// The amount of one payment requirement (v2 `amount`, v1 `maxAmountRequired`).
@@ -251,12 +249,10 @@ fn paywall(input: &Input) -> Option<Found> {
         .and_then(|r| r.find('[').and_then(|b| r.get(b..)))
         .and_then(balanced)
         .and_then(Value::parse);
-    if let Some(accepts) = list.filter(|l| l.as_array().is_some()) {
-        let m = vec![
-            ("accepts".to_owned(), accepts),
-            ("x402Version".to_owned(), Value::Number("1".into())),
-        ];
-        add_requirements(&mut found, &Value::Object(m));
+    if let Some(Value::Array(accepts)) = &list {
+        // As a v1 `PaymentRequirementsResponse`: `{"accepts":[…],"x402Version":1}`.
+        let json = ["{\"accepts\":", &list.as_ref()?.to_json(), ",\"x402Version\":1}"].concat();
+        fill(&mut found, accepts, None, json);
     }
     Some(found)
 }
