@@ -236,15 +236,16 @@ fn read<'a>(pack: Node, input: &'a Input<'a>) -> Read<'a> {
     for key in ["declines", "codes"] {
         for s in read_paths(pack, key, input) {
             if s.len() <= MAX_CODE {
-                codes.push((s, normalize(s)));
+                // Decline codes are counted before those empty once normalized are left out,
+                // as the engine always has.
+                declines += usize::from(key == "declines");
+                let n = normalize(s);
+                if !n.is_empty() {
+                    codes.push((s, n));
+                }
             }
         }
-        if key == "declines" {
-            // Counted before empty codes go: as the engine always has.
-            declines = codes.len();
-        }
     }
-    codes.retain(|(_, n)| !n.is_empty());
     let raw = read_paths(pack, "messages", input).join(" ");
     Read {
         codes,
