@@ -5,7 +5,7 @@
 
 use super::details::{Details, Link};
 use super::engine::is_sensitive;
-use super::input::{all_bytes, Found, Input};
+use super::input::{all_bytes, find, Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
 use super::sanitize::safe_url;
@@ -84,15 +84,21 @@ pub fn reference_text(s: &str) -> Option<String> {
 
 /// The first `https` (or loopback `http`) URL in a message, checked by [`safe_url`].
 pub fn first_url(text: &str) -> Option<String> {
-    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let start = find(text, "https://").or_else(|| find(text, "http://"))?;
     let rest = text.get(start..)?;
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
-        .unwrap_or(rest.len());
-    safe_url(
-        rest.get(..end)?
-            .trim_end_matches(['.', ',', ';', ':', '!', '?']),
-    )
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']') {
+            end = i;
+            break;
+        }
+    }
+    // Sentence punctuation after the URL is not part of it.
+    let b = rest.as_bytes();
+    while end > 0 && b".,;:!?".contains(&b[end - 1]) {
+        end -= 1;
+    }
+    safe_url(rest.get(..end)?)
 }
 
 /// The support reference: exposed headers first, then body members.

@@ -325,27 +325,15 @@ pub fn visible_text(html: &str) -> String {
     decode_entities(&out)
 }
 
-/// `text` with the [`ENTITIES`] decoded. No entity holds `&` after its first byte, nor any of
-/// the characters they decode to, so one pass equals replacing them one after the other
-/// (`&amp;` last, its `&` not read again).
+/// `text` with the [`ENTITIES`] decoded, one after the other (`&amp;` last).
 fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    'text: while let Some(at) = rest.find('&') {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        rest = rest.get(at..).unwrap_or_default();
-        for entry in ENTITIES.split_terminator('|') {
-            let (entity, plain) = entry.split_at(entry.len() - 2);
-            if let Some(after) = rest.strip_prefix(entity) {
-                out.push_str(plain.get(1..).unwrap_or_default());
-                rest = after;
-                continue 'text;
-            }
+    let mut out = text.to_owned();
+    for entry in ENTITIES.split_terminator('|') {
+        let (entity, plain) = entry.split_at(entry.len() - 2);
+        if has(&out, entity) {
+            out = out.replace(entity, plain.get(1..).unwrap_or_default());
         }
-        out.push('&');
-        rest = rest.get(1..).unwrap_or_default();
     }
-    out.push_str(rest);
     out
 }
 
