@@ -530,11 +530,7 @@ fn first<'a>(spec: Node, key: &str, input: &'a Input<'a>) -> Option<&'a str> {
 fn amount(spec: Node, input: &Input) -> Option<Amount> {
     if let Some(t) = first(spec, "text", input) {
         let (a, b) = t.trim().split_once(' ')?;
-        let (code, value) = if is_currency(a) {
-            (a, b)
-        } else {
-            (b, a)
-        };
+        let (code, value) = if is_currency(a) { (a, b) } else { (b, a) };
         let (atomic, decimals) = decimal(value.trim())?;
         if !is_currency(code) {
             return None;

@@ -109,7 +109,11 @@ fn reference(input: &Input) -> Option<String> {
         }
     }
     for f in REFERENCE_FIELDS.split('|') {
-        if let Some(r) = input.at(f).and_then(Value::as_text).and_then(reference_text) {
+        if let Some(r) = input
+            .at(f)
+            .and_then(Value::as_text)
+            .and_then(reference_text)
+        {
             return Some(r);
         }
     }

@@ -101,12 +101,7 @@ const MESSAGE_KEYS: &str = concat!(
 );
 /// Keys whose numeric value, in a 2xx body, is an error status when it is 400 to 599 (a
 /// gateway's own status inside a successful HTTP response).
-const STATUS_KEYS: &str = concat!(
-    "status_code|",
-    "code|",
-    "response_code|",
-    "status|",
-);
+const STATUS_KEYS: &str = concat!("status_code|", "code|", "response_code|", "status|",);
 /// Keys whose value says whether a payment in a 2xx body failed, and the values that say so.
 const OUTCOME_KEYS: &str = concat!(
     "status|",
@@ -300,7 +295,9 @@ impl<'a> Evidence<'a> {
             // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
             let shouting = message_key
                 && t.as_bytes().contains(&b'_')
-                && all_bytes(t, |b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+                && all_bytes(t, |b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                });
             let rank = match code_rank(key) {
                 None if shouting => Some(1),
                 rank => rank,
@@ -536,7 +533,7 @@ pub fn detect(input: &Input) -> Option<Found> {
     let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
     let session = any_in(SESSION_WORDS, &hay);
     let cause = site_key(cause, input, session);
-    let mut f = Found::new(cause, source).code(code);
+    let mut f = Found::coded(cause, source, code);
     if let Some(link) = message_link(&f.cause, &messages) {
         f.details.links.push(link);
     }

@@ -404,11 +404,12 @@ impl Found {
         }
     }
 
-    /// Sets the vendor code (when it is a code-like token).
+    /// A finding with the vendor code (when it is a code-like token).
     #[inline(never)]
-    pub fn code(mut self, code: Option<&str>) -> Found {
-        self.details.code = code.and_then(code_token);
-        self
+    pub fn coded(cause: Cause, source: Source, code: Option<&str>) -> Found {
+        let mut f = Found::new(cause, source);
+        f.details.code = code.and_then(code_token);
+        f
     }
 }
 

@@ -122,7 +122,10 @@ pub fn u64_text(mut n: u64) -> String {
 
 /// The number of decimals Stripe uses for amounts in `currency`.
 pub fn stripe_decimals(currency: &str) -> u32 {
-    let listed = |list: &str| list.split(' ').any(|code| code.eq_ignore_ascii_case(currency));
+    let listed = |list: &str| {
+        list.split(' ')
+            .any(|code| code.eq_ignore_ascii_case(currency))
+    };
     if listed(STRIPE_ZERO_DECIMAL) {
         0
     } else if listed(STRIPE_THREE_DECIMAL) {

@@ -157,7 +157,9 @@ fn amount_of(req: &Value) -> Option<Amount> {
 fn payment(ch: &Challenge, request: Option<&Value>) -> Option<PaymentChallenge> {
     let mut json = String::from("{\"scheme\":\"Payment\"");
     for (name, value) in &ch.params {
-        if !all_bytes(name, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        if !all_bytes(name, |b| {
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+        }) {
             continue;
         }
         let name = name.to_ascii_lowercase();

@@ -83,7 +83,11 @@ pub fn duration(v: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 32 {
         return None;
     }
-    let digit = |i: usize| s.get(i).filter(|b| b.is_ascii_digit()).map(|b| u64::from(b - b'0'));
+    let digit = |i: usize| {
+        s.get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| u64::from(b - b'0'))
+    };
     let mut millis: u64 = 0;
     let mut i = 0;
     while i < s.len() {

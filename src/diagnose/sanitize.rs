@@ -183,8 +183,7 @@ fn host_of(authority: &str) -> Option<&str> {
             None => return Some(authority),
         },
     };
-    let valid_port =
-        !port.is_empty() && port.len() <= 5 && all_bytes(port, digit);
+    let valid_port = !port.is_empty() && port.len() <= 5 && all_bytes(port, digit);
     valid_port.then_some(host)
 }
 

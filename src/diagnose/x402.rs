@@ -94,8 +94,11 @@ pub fn detect(input: &Input) -> Option<Found> {
             .get("errorReason")
             .or(s.get("errorMessage"))
             .and_then(Value::as_str);
-        let mut found =
-            Found::new(classify(reason, PaymentSettlementFailed), Source::X402).code(reason);
+        let mut found = Found::coded(
+            classify(reason, PaymentSettlementFailed),
+            Source::X402,
+            reason,
+        );
         match required {
             Some(r) => add_requirements(&mut found, r),
             None => found.details.amount = settlement_amount(&s),
@@ -111,7 +114,7 @@ pub fn detect(input: &Input) -> Option<Found> {
     if cause == PaymentRequiredOnchain && on_cloudflare(r) {
         cause = CrawlerPaymentRequired;
     }
-    let mut found = Found::new(cause, Source::X402).code(error);
+    let mut found = Found::coded(cause, Source::X402, error);
     add_requirements(&mut found, r);
     Some(found)
 }
@@ -251,7 +254,12 @@ fn paywall(input: &Input) -> Option<Found> {
         .and_then(Value::parse);
     if let Some(Value::Array(accepts)) = &list {
         // As a v1 `PaymentRequirementsResponse`: `{"accepts":[…],"x402Version":1}`.
-        let json = ["{\"accepts\":", &list.as_ref()?.to_json(), ",\"x402Version\":1}"].concat();
+        let json = [
+            "{\"accepts\":",
+            &list.as_ref()?.to_json(),
+            ",\"x402Version\":1}",
+        ]
+        .concat();
         fill(&mut found, accepts, None, json);
     }
     Some(found)

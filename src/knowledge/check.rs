@@ -78,7 +78,12 @@ fn conditions(v: &Value, allowed: &[&[&str]], at: &str, out: &mut Vec<String>) {
                     let one = if key == "match" { scalar } else { is_str };
                     let mut all = true;
                     for (_, x) in m {
-                        all = all && if key == "match" { list_of(x, one) } else { one(x) };
+                        all = all
+                            && if key == "match" {
+                                list_of(x, one)
+                            } else {
+                                one(x)
+                            };
                     }
                     all
                 }
