@@ -709,14 +709,14 @@ fn unknown_codes_fall_back_to_their_vendor_family() {
             402,
             r#"{"error":{"type":"card_error","code":"card_declined","decline_code":"brand_new_reason"}}"#
         ),
-        Some((Cause::CardDeclined, Source::Pack("stripe".into())))
+        Some((Cause::CardDeclined, Source::Pack("stripe")))
     );
     assert_eq!(
         d(
             402,
             r#"{"error":{"type":"card_error","code":"card_declined","advice_code":"confirm_card_data"}}"#
         ),
-        Some((Cause::CardDetailsInvalid, Source::Pack("stripe".into())))
+        Some((Cause::CardDetailsInvalid, Source::Pack("stripe")))
     );
     assert_eq!(
         d(

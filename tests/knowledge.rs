@@ -122,7 +122,7 @@ fn fixtures_of_a_vendor_with_a_pack_are_read_by_it_or_by_a_protocol() {
     for (name, ex, meta) in fixtures() {
         let vendor = meta.get("vendor").and_then(Value::as_str).unwrap_or("");
         if let Some((_, Some((pack, _)))) = trace(&ex, &Rules::default(), None, None) {
-            if ids.iter().any(|i| i == vendor) && pack != vendor && !standard(&pack) {
+            if ids.iter().any(|i| i == vendor) && pack != vendor && !standard(pack) {
                 stray.push(format!("{name}: vendor {vendor}, decided by pack {pack}"));
             }
         }

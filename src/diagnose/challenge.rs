@@ -172,7 +172,7 @@ mod tests {
     fn reads_token68_and_escapes() {
         let c = parse(r#"Negotiate YIIabc==, Bearer realm="a \"b\"", error=invalid_token, Basic"#);
         assert_eq!(c.len(), 3);
-        assert_eq!(c[0].token68.as_deref(), Some("YIIabc=="));
+        assert_eq!(c[0].token68, Some("YIIabc=="));
         assert_eq!(c[1].param("realm"), Some("a \"b\""));
         assert_eq!(c[1].param("error"), Some("invalid_token"));
         assert!(c[2].is("basic") && c[2].params.is_empty());

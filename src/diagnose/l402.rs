@@ -82,7 +82,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
         }
     }
     let (skip, network) = found?;
-    let amount = hrp[skip..].as_bytes();
+    let amount = &hrp.as_bytes()[skip..];
     let (&last, num) = amount.split_last()?;
     if amount.len() > 24 {
         return None;

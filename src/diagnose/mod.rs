@@ -12,7 +12,7 @@
 //!     ..Exchange::default()
 //! };
 //! let d = diagnose(&ex).unwrap();
-//! assert_eq!((d.cause, d.source), (Cause::CardExpired, Source::Pack("stripe".into())));
+//! assert_eq!((d.cause, d.source), (Cause::CardExpired, Source::Pack("stripe")));
 //! assert_eq!(d.details.reference.as_deref(), Some("req_123"));
 //! ```
 //!
