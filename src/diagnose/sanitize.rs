@@ -49,6 +49,8 @@ fn is_hidden(c: char) -> bool {
 pub fn sanitize_text(s: &str, max_chars: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
+    // The bytes of the first `max_chars - 1` characters: where a cut text ends, before its `…`.
+    let mut keep = 0;
     let mut pending_space = false;
     for c in s.chars() {
         // Tabs and newlines are controls too, but they separate words.
@@ -61,15 +63,30 @@ pub fn sanitize_text(s: &str, max_chars: usize) -> String {
         }
         let needed = usize::from(pending_space) + 1;
         if count + needed > max_chars {
-            return cut(out, max_chars);
+            if max_chars == 0 {
+                return String::new();
+            }
+            // Spaces are the only whitespace kept, never two in a row.
+            out.truncate(keep);
+            if out.ends_with(' ') {
+                out.truncate(out.len() - 1);
+            }
+            out.push('…');
+            return out;
         }
         if pending_space {
             out.push(' ');
             count += 1;
+            if count + 1 == max_chars {
+                keep = out.len();
+            }
             pending_space = false;
         }
         out.push(c);
         count += 1;
+        if count + 1 == max_chars {
+            keep = out.len();
+        }
     }
     out
 }
@@ -99,20 +116,6 @@ pub fn strip_controls(s: &str) -> String {
             out.push(c);
         }
     }
-    out
-}
-
-/// Ends `out` (already at most `max_chars` characters) with an ellipsis within `max_chars`.
-fn cut(mut out: String, max_chars: usize) -> String {
-    if max_chars == 0 {
-        return String::new();
-    }
-    while out.chars().count() > max_chars - 1 {
-        out.pop();
-    }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('…');
     out
 }
 
