@@ -65,10 +65,12 @@ fn main() {
     full.push('}');
     std::fs::write(Path::new(&out).join("knowledge-full.json"), full).expect("OUT_DIR is writable");
 
-    let mut lean = String::from("{\"packs\":");
-    json(&toml::Value::Array(packs), &mut lean, true, "");
-    lean.push_str(",\"lexicon\":");
+    // The lexicon first: the fallback asks for it once per code it weighs, and reaching it
+    // then skips nothing, while the packs, read once per diagnosis, skip only the lexicon.
+    let mut lean = String::from("{\"lexicon\":");
     json(&signals, &mut lean, true, "signal");
+    lean.push_str(",\"packs\":");
+    json(&toml::Value::Array(packs), &mut lean, true, "");
     lean.push('}');
     let mut tree = json::Value::parse(&lean).expect("the lean knowledge is JSON");
     // A pack's members in the order the engine asks for them (most packs are ruled out by

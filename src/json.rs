@@ -78,7 +78,7 @@ impl Value {
 
     /// A non-negative integer that fits in `u64`, from a number or a string of digits.
     pub fn as_u64(&self) -> Option<u64> {
-        self.as_text().and_then(|t| t.trim().parse().ok())
+        uint(self.as_text()?.trim())
     }
 
     pub fn as_bool(&self) -> Option<bool> {
@@ -140,6 +140,29 @@ impl Value {
             }
         }
     }
+}
+
+/// `s` as a `u64`, read as `str::parse` reads it (an optional `+`, then ASCII digits, no
+/// overflow), so that every integer of the core goes through one small function instead of one
+/// copy of std's parser per integer type.
+#[inline(never)]
+pub fn uint(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    let digits = match b {
+        [b'+', rest @ ..] => rest,
+        _ => b,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+    }
+    Some(n)
 }
 
 /// Writes `s` as a JSON string literal.
@@ -285,11 +308,19 @@ impl Parser<'_> {
         Some(Value::Number(text.to_owned()))
     }
 
+    /// Four hexadecimal digits (as `u32::from_str_radix` reads them: a leading `+` allowed).
     fn hex4(&mut self) -> Option<u32> {
         let h = self.s.get(self.i..self.i + 4)?;
         self.i += 4;
-        let h = std::str::from_utf8(h).ok()?;
-        u32::from_str_radix(h, 16).ok()
+        let digits = match h {
+            [b'+', rest @ ..] => rest,
+            _ => h,
+        };
+        let mut n = 0;
+        for &c in digits {
+            n = n * 16 + char::from(c).to_digit(16)?;
+        }
+        Some(n)
     }
 
     fn string(&mut self) -> Option<String> {
@@ -299,6 +330,16 @@ impl Parser<'_> {
         self.i += 1;
         let mut out = Vec::new();
         loop {
+            // A run without quotes, escapes or controls is copied at once.
+            let start = self.i;
+            while self
+                .s
+                .get(self.i)
+                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.i += 1;
+            }
+            out.extend_from_slice(&self.s[start..self.i]);
             let b = *self.s.get(self.i)?;
             self.i += 1;
             match b {
@@ -337,8 +378,8 @@ impl Parser<'_> {
                     let mut buf = [0; 4];
                     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
-                0..=0x1f => return None,
-                _ => out.push(b),
+                // A control character.
+                _ => return None,
             }
         }
     }

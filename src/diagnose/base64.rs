@@ -21,22 +21,34 @@ fn sextet(b: u8) -> Option<u32> {
 /// Decodes `s` (surrounding ASCII whitespace ignored). Returns `None` on any character outside
 /// the alphabets, padding in the middle, an impossible length, or input over 1 MiB.
 pub fn decode(s: &str) -> Option<Vec<u8>> {
-    let s = s.trim_matches(|c: char| c.is_ascii_whitespace());
-    if s.len() > MAX_INPUT {
+    let mut b = s.as_bytes();
+    while let [first, rest @ ..] = b {
+        if !first.is_ascii_whitespace() {
+            break;
+        }
+        b = rest;
+    }
+    while let [rest @ .., last] = b {
+        if !last.is_ascii_whitespace() {
+            break;
+        }
+        b = rest;
+    }
+    if b.len() > MAX_INPUT {
         return None;
     }
-    let data = s.trim_end_matches('=');
-    if s.len() - data.len() > 2 {
-        return None;
+    let mut data = b;
+    while let [rest @ .., b'='] = data {
+        data = rest;
     }
-    if data.len() % 4 == 1 {
+    if b.len() - data.len() > 2 || data.len() % 4 == 1 {
         return None;
     }
     let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
     let mut acc = 0u32;
     let mut bits = 0;
-    for b in data.bytes() {
-        acc = (acc << 6) | sextet(b)?;
+    for &c in data {
+        acc = (acc << 6) | sextet(c)?;
         bits += 6;
         if bits >= 8 {
             bits -= 8;
@@ -50,6 +62,11 @@ pub fn decode(s: &str) -> Option<Vec<u8>> {
 /// Decodes `s` and reads the bytes as UTF-8 text.
 pub fn decode_text(s: &str) -> Option<String> {
     String::from_utf8(decode(s)?).ok()
+}
+
+/// Decodes `s` and parses the text as JSON (x402 headers, a `Payment` challenge's request).
+pub fn decode_json(s: &str) -> Option<crate::json::Value> {
+    crate::json::Value::parse(&decode_text(s)?)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn detect(input: &Input) -> Option<Found> {
                 None if input.status() == 401 => AuthRequired,
                 None => return None,
             };
-            Some(Found::new(cause, Source::Bearer).code(Some(error)))
+            Some(Found::coded(cause, Source::Bearer, Some(error)))
         })
 }
 

@@ -12,21 +12,23 @@ const MAX_PARAMS: usize = 32;
 
 /// One authentication challenge: a scheme with either a token68 or named parameters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Challenge {
+pub struct Challenge<'a> {
     /// The scheme as sent (compare with `eq_ignore_ascii_case`).
-    pub scheme: String,
-    pub token68: Option<String>,
-    /// Parameter names lowercased, values unquoted.
-    pub params: Vec<(String, String)>,
+    pub scheme: &'a str,
+    pub token68: Option<&'a str>,
+    /// Parameter names as sent (compare with `eq_ignore_ascii_case`), values unquoted.
+    pub params: Vec<(&'a str, String)>,
 }
 
-impl Challenge {
-    /// The value of parameter `name` (lowercase).
+impl Challenge<'_> {
+    /// The value of parameter `name` (lowercase), in any casing.
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        for (n, v) in &self.params {
+            if n.eq_ignore_ascii_case(name) {
+                return Some(v);
+            }
+        }
+        None
     }
 
     pub fn is(&self, scheme: &str) -> bool {
@@ -43,7 +45,7 @@ fn is_token68(b: u8) -> bool {
 }
 
 /// Parses every challenge in `value`. Malformed parts are skipped, never fatal.
-pub fn parse(value: &str) -> Vec<Challenge> {
+pub fn parse(value: &str) -> Vec<Challenge<'_>> {
     let s = value.as_bytes();
     let mut out: Vec<Challenge> = Vec::new();
     let mut i = 0;
@@ -73,14 +75,14 @@ pub fn parse(value: &str) -> Vec<Challenge> {
             (true, Some(ch)) => {
                 let (v, next) = param_value(value, j + 1);
                 if ch.params.len() < MAX_PARAMS {
-                    ch.params.push((name.to_ascii_lowercase(), v));
+                    ch.params.push((name, v));
                 }
                 i = next;
             }
             (true, None) => i = param_value(value, j + 1).1,
             (false, _) => {
                 let mut ch = Challenge {
-                    scheme: name.to_owned(),
+                    scheme: name,
                     ..Challenge::default()
                 };
                 // A token68 follows the scheme when it is not itself `name=value`.
@@ -95,7 +97,7 @@ pub fn parse(value: &str) -> Vec<Challenge> {
                 }
                 let lone_eq = end == k + 1 && !at_list_end(s, end);
                 if k > t && j > i && !lone_eq && at_list_end(s, end) {
-                    ch.token68 = value.get(t..end).map(str::to_owned);
+                    ch.token68 = value.get(t..end);
                     i = end;
                 } else {
                     i = j;
@@ -139,7 +141,8 @@ fn param_value(value: &str, mut i: usize) -> (String, usize) {
                 _ => out.push(b),
             }
         }
-        return (String::from_utf8_lossy(&out).into_owned(), i);
+        // Taking out ASCII backslashes keeps UTF-8 valid: nothing is ever replaced.
+        return (String::from_utf8(out).unwrap_or_default(), i);
     }
     let start = i;
     while s
@@ -169,7 +172,7 @@ mod tests {
     fn reads_token68_and_escapes() {
         let c = parse(r#"Negotiate YIIabc==, Bearer realm="a \"b\"", error=invalid_token, Basic"#);
         assert_eq!(c.len(), 3);
-        assert_eq!(c[0].token68.as_deref(), Some("YIIabc=="));
+        assert_eq!(c[0].token68, Some("YIIabc=="));
         assert_eq!(c[1].param("realm"), Some("a \"b\""));
         assert_eq!(c[1].param("error"), Some("invalid_token"));
         assert!(c[2].is("basic") && c[2].params.is_empty());

@@ -1,6 +1,7 @@
 //! Compact `key → cause` tables for the protocols that stay code (x402, the `Payment` scheme,
 //! Bearer challenges). Vendor knowledge lives in `knowledge/`, not here.
 
+use super::input::find_ci;
 use super::Cause;
 
 /// A `key → cause` table stored compactly: the keys joined into one string, each followed by
@@ -37,8 +38,8 @@ impl Table {
         self.find(key?, true).map(|(_, c)| c)
     }
 
-    /// The first entry whose key occurs in `hay`; a key may join words with `&`, all of which
-    /// must occur, in any order.
+    /// The first entry whose key occurs in `hay`, in any ASCII casing; a key may join words
+    /// with `&`, all of which must occur, in any order.
     pub fn within(&self, hay: &str) -> Option<(&'static str, Cause)> {
         self.find(hay, false)
     }
@@ -51,7 +52,7 @@ impl Table {
             let hit = if exact {
                 key == s
             } else {
-                key.split('&').all(|part| s.contains(part))
+                key.split('&').all(|part| find_ci(s, part).is_some())
             };
             if hit {
                 return Some((key, Cause::from_index(*self.causes.get(i)?)?));

@@ -11,8 +11,8 @@
 
 use super::details::{Amount, Link, Source};
 use super::extract::{first_url, reference_text};
-use super::input::{code_token, Found, Input};
-use super::money::{currency_code, decimal, digits, fiat, stripe_decimals};
+use super::input::{code_token, find_ci, fold, has, has_folded, index, starts_ci, Found, Input};
+use super::money::{decimal, digits, fiat, is_currency, stripe_decimals};
 use super::{Cause, Party};
 use crate::json::Value;
 use crate::knowledge::bin::{strings as list, Node};
@@ -22,28 +22,33 @@ use std::cell::OnceCell;
 /// Most values a path may yield (a hostile body can hold thousands of array elements).
 const MAX_VALUES: usize = 32;
 
-/// Parts of a normalized code that reveal a lost, stolen or fraud-flagged card. Such a decline
-/// is shown as a plain one, and its code never leaves `diagnose` (PayMongo and Stripe advise
-/// merchants the same).
-const SENSITIVE: &[&str] = &[
-    "fraud",
-    "stolen",
-    "lost_card",
-    "card_lost",
-    "lost_or_stolen",
-    "pickup",
-    "pick_up",
-    "blacklist",
-    "blocklist",
-    "highest_risk",
-    "security_violation",
-    "restricted_card",
-];
+/// Parts of a normalized code that reveal a lost, stolen or fraud-flagged card, each followed
+/// by `|`. Such a decline is shown as a plain one, and its code never leaves `diagnose`
+/// (PayMongo and Stripe advise merchants the same).
+const SENSITIVE: &str = concat!(
+    "fraud|",
+    "stolen|",
+    "lost_card|",
+    "card_lost|",
+    "lost_or_stolen|",
+    "pickup|",
+    "pick_up|",
+    "blacklist|",
+    "blocklist|",
+    "highest_risk|",
+    "security_violation|",
+    "restricted_card|",
+);
 
 /// Whether a code reveals a lost, stolen or fraud-flagged card.
 pub fn is_sensitive(code: &str) -> bool {
     let n = normalize(code);
-    SENSITIVE.iter().any(|p| n.contains(p))
+    for part in SENSITIVE.split_terminator('|') {
+        if has(&n, part) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether any code-like value of the body (a short string without spaces, under any key, at
@@ -55,15 +60,33 @@ pub fn sensitive_anywhere(input: &Input) -> bool {
             return false;
         }
         *budget -= 1;
-        match v {
-            Value::String(s) => s.len() <= MAX_CODE && !s.contains(' ') && is_sensitive(s),
-            Value::Array(a) => a.iter().any(|x| any(x, depth + 1, budget)),
-            Value::Object(m) => m.iter().any(|(_, x)| any(x, depth + 1, budget)),
-            _ => false,
+        let items = match v {
+            Value::String(s) => {
+                return s.len() <= MAX_CODE && !s.as_bytes().contains(&b' ') && is_sensitive(s)
+            }
+            Value::Array(a) => a.as_slice(),
+            Value::Object(m) => {
+                for (_, x) in m {
+                    if any(x, depth + 1, budget) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            _ => return false,
+        };
+        for x in items {
+            if any(x, depth + 1, budget) {
+                return true;
+            }
         }
+        false
     }
     let mut budget = 2048;
-    input.json.as_ref().is_some_and(|j| any(j, 0, &mut budget))
+    match &input.json {
+        Some(j) => any(j, 0, &mut budget),
+        None => false,
+    }
 }
 
 /// The text of a scalar: a string, a number's source text, `true` or `false`.
@@ -79,13 +102,19 @@ fn text(v: &Value) -> Option<&str> {
 /// array (or member of an object); `header:Name` is a response header.
 pub fn values<'v>(input: &'v Input, path: &str, out: &mut Vec<&'v str>) {
     if let Some(name) = path.strip_prefix("header:") {
-        out.extend(input.header(name));
+        if let Some(v) = input.header(name) {
+            out.push(v);
+        }
         return;
     }
     let Some(json) = &input.json else { return };
     let mut found = Vec::new();
     walk(json, path, &mut found);
-    out.extend(found.into_iter().filter_map(text));
+    for v in found {
+        if let Some(t) = text(v) {
+            out.push(t);
+        }
+    }
 }
 
 /// The JSON values at a dotted path (see [`values`]).
@@ -97,48 +126,62 @@ pub fn walk<'v>(v: &'v Value, path: &str, out: &mut Vec<&'v Value>) {
         Some((s, r)) => (s, Some(r)),
         None => (path, None),
     };
-    let next = |x: &'v Value, out: &mut Vec<&'v Value>| match rest {
+    match (seg, v) {
+        ("*", Value::Array(a)) => {
+            for x in a {
+                step(x, rest, out);
+            }
+        }
+        ("*", Value::Object(m)) => {
+            for (_, x) in m {
+                step(x, rest, out);
+            }
+        }
+        (s, Value::Array(a)) => {
+            if let Some(x) = index(s).and_then(|i| a.get(i)) {
+                step(x, rest, out)
+            }
+        }
+        (s, v) => {
+            if let Some(x) = v.get(s) {
+                step(x, rest, out)
+            }
+        }
+    }
+}
+
+/// One value a path segment reached: walked on with the rest of the path, or collected.
+fn step<'v>(x: &'v Value, rest: Option<&str>, out: &mut Vec<&'v Value>) {
+    match rest {
         Some(r) => walk(x, r, out),
         None => {
             if !matches!(x, Value::Null) && out.len() < MAX_VALUES {
                 out.push(x)
             }
         }
-    };
-    match (seg, v) {
-        ("*", Value::Array(a)) => a.iter().for_each(|x| next(x, out)),
-        ("*", Value::Object(m)) => m.iter().for_each(|(_, x)| next(x, out)),
-        (s, Value::Array(a)) => {
-            if let Some(x) = s.parse::<usize>().ok().and_then(|i| a.get(i)) {
-                next(x, out)
-            }
-        }
-        (s, v) => {
-            if let Some(x) = v.get(s) {
-                next(x, out)
-            }
-        }
     }
 }
 
-/// Whether `phrase` occurs in `hay` (both lowercase); `a&b` needs every part, in any order.
+/// Whether `phrase` occurs in `hay` (folded: lowercase); `a&b` needs every part, in any
+/// order.
 pub fn phrase_in(hay: &str, phrase: &str) -> bool {
-    phrase
-        .split('&')
-        .map(str::trim)
-        .all(|part| !part.is_empty() && hay.contains(&part.to_ascii_lowercase()))
+    for part in phrase.split('&') {
+        let part = part.trim();
+        if part.is_empty() || !has_folded(hay, part) {
+            return false;
+        }
+    }
+    true
 }
 
-/// Lowercased, single-spaced text.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Whether one of the phrases of `want` (a string or a list) occurs in `hay`.
+pub fn any_phrase(want: Option<Node>, hay: &str) -> bool {
+    for p in list(want) {
+        if phrase_in(hay, p) {
+            return true;
         }
-        out.push_str(&word.to_ascii_lowercase());
     }
-    out
+    false
 }
 
 /// What a pack (or rule) reads of a response: its codes, declines first, and its messages.
@@ -173,104 +216,191 @@ impl<'p, 'a> Fields<'p, 'a> {
 
     /// The fields, read now if they were not yet.
     pub fn get(&self) -> &Read<'a> {
-        self.read.get_or_init(|| {
-            let (pack, input) = (self.pack, self.input);
-            let read = |key: &str| {
-                let mut out = Vec::new();
-                for p in list(pack.get(key)) {
-                    values(input, p, &mut out);
+        self.read.get_or_init(|| read(self.pack, self.input))
+    }
+}
+
+/// The values at the paths a pack lists under `key`.
+fn read_paths<'a>(pack: Node, key: &str, input: &'a Input<'a>) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for p in list(pack.get(key)) {
+        values(input, p, &mut out);
+    }
+    out
+}
+
+/// Reads a pack's fields (see [`Fields`]).
+fn read<'a>(pack: Node, input: &'a Input<'a>) -> Read<'a> {
+    let mut codes = Vec::new();
+    let mut declines = 0;
+    for key in ["declines", "codes"] {
+        for s in read_paths(pack, key, input) {
+            if s.len() <= MAX_CODE {
+                // Decline codes are counted before those empty once normalized are left out,
+                // as the engine always has.
+                declines += usize::from(key == "declines");
+                let n = normalize(s);
+                if !n.is_empty() {
+                    codes.push((s, n));
                 }
-                out
-            };
-            let code = |s: &'a str| (s.len() <= MAX_CODE).then(|| (s, normalize(s)));
-            let declines: Vec<_> = read("declines").into_iter().filter_map(code).collect();
-            let n = declines.len();
-            let mut codes = declines;
-            codes.extend(read("codes").into_iter().filter_map(code));
-            codes.retain(|(_, n)| !n.is_empty());
-            let raw = read("messages").join(" ");
-            Read {
-                codes,
-                declines: n,
-                message: fold(&raw),
-                raw,
             }
-        })
+        }
+    }
+    let raw = read_paths(pack, "messages", input).join(" ");
+    Read {
+        codes,
+        declines,
+        message: fold(&raw),
+        raw,
+    }
+}
+
+/// The alternatives of a condition's value: the elements of a list, or the value itself.
+fn one_of(want: Node, hit: impl Fn(Node) -> bool) -> bool {
+    if !want.is_array() {
+        return hit(want);
+    }
+    for w in want.items() {
+        if hit(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The text a `match` value stands for: a string, a number's text, `true` or `false`.
+fn scalar(w: Node<'_>) -> Option<&str> {
+    match w.as_bool() {
+        Some(true) => Some("true"),
+        Some(false) => Some("false"),
+        None => w.as_text(),
+    }
+}
+
+/// Whether one condition (`key`, `want`) holds.
+fn holds_one(key: &str, want: Node, input: &Input, fields: &Fields, skip_code: bool) -> bool {
+    match key {
+        "status" => {
+            let status = Some(u64::from(input.status()));
+            one_of(want, |w| w.as_u64() == status)
+        }
+        "host" => {
+            let Some(h) = input.host.as_deref() else {
+                return false;
+            };
+            for w in want.strings() {
+                // The host itself or a subdomain of it (`h` is lowercase).
+                let Some(cut) = h.len().checked_sub(w.len()) else {
+                    continue;
+                };
+                if h.get(cut..).is_some_and(|end| end.eq_ignore_ascii_case(w))
+                    && (cut == 0 || h.as_bytes()[cut - 1] == b'.')
+                {
+                    return true;
+                }
+            }
+            false
+        }
+        "header" => {
+            for (name, sub) in want.members() {
+                let sub = sub.as_str().unwrap_or("");
+                let has = |v: &str| find_ci(v, sub).is_some();
+                let found = match name.strip_suffix('*') {
+                    Some(prefix) => {
+                        let mut any = false;
+                        for (n, v) in input.ex.headers.iter() {
+                            if starts_ci(n, prefix) && has(v) {
+                                any = true;
+                                break;
+                            }
+                        }
+                        any
+                    }
+                    None => input.header(name).is_some_and(has),
+                };
+                if !found {
+                    return false;
+                }
+            }
+            true
+        }
+        "has" => {
+            for p in want.strings() {
+                let present = match p.strip_prefix("header:") {
+                    Some(name) => input.header(name).is_some(),
+                    None => {
+                        let mut found = Vec::new();
+                        if let Some(j) = &input.json {
+                            walk(j, p, &mut found);
+                        }
+                        !found.is_empty()
+                    }
+                };
+                if !present {
+                    return false;
+                }
+            }
+            true
+        }
+        "match" => {
+            for (p, wanted) in want.members() {
+                let mut got = Vec::new();
+                values(input, p, &mut got);
+                // Exact: a vendor's casing is part of its shape (Xendit `FAILED`, Omise `failed`).
+                let mut any = false;
+                for g in got {
+                    let g = g.trim();
+                    if one_of(wanted, |w| scalar(w) == Some(g)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if !any {
+                    return false;
+                }
+            }
+            true
+        }
+        "code" => {
+            if skip_code {
+                return true;
+            }
+            for (_, n) in &fields.get().codes {
+                if names(want, n) {
+                    return true;
+                }
+            }
+            false
+        }
+        "message" => any_phrase(Some(want), &fields.get().message),
+        "body" | "bodyIncludes" => {
+            any_phrase(Some(want), input.page_text()) || any_phrase(Some(want), input.raw_text())
+        }
+        // Not conditions: what an entry means, and where a rule reads.
+        _ => true,
     }
 }
 
 /// Whether every condition of `cond` holds (`skip_code`: the `code` condition was checked by
 /// the caller against one value).
 pub fn holds(cond: Node, input: &Input, fields: &Fields, skip_code: bool) -> bool {
-    cond.members().all(|(key, want)| match key {
-        "status" => {
-            let status = Some(u64::from(input.status()));
-            match want.is_array() {
-                true => want.items().any(|s| s.as_u64() == status),
-                false => want.as_u64() == status,
-            }
+    for (key, want) in cond.members() {
+        if !holds_one(key, want, input, fields, skip_code) {
+            return false;
         }
-        "host" => input.host.as_deref().is_some_and(|h| {
-            list(Some(want)).any(|w| {
-                let w = w.to_ascii_lowercase();
-                h == w || h.strip_suffix(w.as_str()).is_some_and(|p| p.ends_with('.'))
-            })
-        }),
-        "header" => want.members().all(|(name, sub)| {
-            let sub = sub.as_str().unwrap_or("").to_ascii_lowercase();
-            let has = |v: &str| v.to_ascii_lowercase().contains(&sub);
-            match name.strip_suffix('*') {
-                Some(prefix) => {
-                    let prefix = prefix.to_ascii_lowercase();
-                    input
-                        .ex
-                        .headers
-                        .iter()
-                        .any(|(n, v)| n.starts_with(&prefix) && has(v))
-                }
-                None => input.header(name).is_some_and(has),
-            }
-        }),
-        "has" => list(Some(want)).all(|p| {
-            let mut found = Vec::new();
-            if let Some(name) = p.strip_prefix("header:") {
-                return input.header(name).is_some();
-            }
-            input.json.as_ref().is_some_and(|j| {
-                walk(j, p, &mut found);
-                !found.is_empty()
-            })
-        }),
-        "match" => want.members().all(|(p, wanted)| {
-            let mut got = Vec::new();
-            values(input, p, &mut got);
-            fn one(w: Node<'_>) -> Option<&str> {
-                match w.as_bool() {
-                    Some(true) => Some("true"),
-                    Some(false) => Some("false"),
-                    None => w.as_text(),
-                }
-            }
-            // Exact: a vendor's casing is part of its shape (Xendit `FAILED`, Omise `failed`).
-            let wanted = |g: &str| match wanted.is_array() {
-                true => wanted.items().any(|w| one(w) == Some(g)),
-                false => one(wanted) == Some(g),
-            };
-            got.iter().any(|g| wanted(g.trim()))
-        }),
-        "code" => skip_code || fields.get().codes.iter().any(|(_, n)| names(want, n)),
-        "message" => list(Some(want)).any(|p| phrase_in(&fields.get().message, p)),
-        "body" | "bodyIncludes" => list(Some(want))
-            .any(|p| phrase_in(input.page_text(), p) || phrase_in(input.raw_text(), p)),
-        // Not conditions: what an entry means, and where a rule reads.
-        _ => true,
-    })
+    }
+    true
 }
 
 /// Whether a `code` condition (a code or a list, `*` and `?` wildcards) names the normalized
 /// code `norm`.
 fn names(want: Node, norm: &str) -> bool {
-    want.strings().any(|p| glob(p, norm))
+    for p in want.strings() {
+        if glob(p, norm) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the pack applies to `input`: `Some(true)` when a `[[when]]` block naming a host
@@ -327,45 +457,47 @@ pub fn found(
     input: &Input,
     source: Source,
 ) -> Found {
-    let cause = Cause::parse(entry.get("cause").and_then(Node::as_str).unwrap_or(""));
-    let party = entry
+    let read = fields.get();
+    let mut sensitive = entry.get("sensitive").and_then(Node::as_bool) == Some(true);
+    for (c, _) in &read.codes {
+        sensitive = sensitive || is_sensitive(c);
+    }
+    let sensitive = sensitive || sensitive_anywhere(input);
+    let cause = if sensitive {
+        Cause::CardDeclined
+    } else {
+        Cause::parse(entry.get("cause").and_then(Node::as_str).unwrap_or(""))
+    };
+    let mut f = Found::new(cause, source);
+    f.sensitive = sensitive;
+    f.party = entry
         .get("party")
         .or(pack.get("party"))
         .and_then(Node::as_str)
         .and_then(Party::parse);
-    let sensitive = entry.get("sensitive").and_then(Node::as_bool) == Some(true)
-        || fields.get().codes.iter().any(|(c, _)| is_sensitive(c))
-        || sensitive_anywhere(input);
-    let mut f = Found::new(
-        if sensitive {
-            Cause::CardDeclined
-        } else {
-            cause
-        },
-        source,
-    );
-    f.sensitive = sensitive;
-    f.party = party;
     // The code reported is the one that decided, or the first that is not a decline code
     // (a decline code is reported as such).
-    let code = match decided_on {
-        Some(i) if i >= fields.get().declines => fields.get().codes.get(i),
-        _ => None,
+    let at = match decided_on {
+        Some(i) if i >= read.declines => i,
+        _ => read.declines,
+    };
+    let token = |i: usize| read.codes.get(i).and_then(|(c, _)| code_token(c));
+    f.details.code = token(at);
+    if read.declines > 0 {
+        f.details.decline_code = token(0);
     }
-    .or(fields.get().codes.get(fields.get().declines));
-    f.details.code = code.and_then(|(c, _)| code_token(c));
-    if fields.get().declines > 0 {
-        f.details.decline_code = fields.get().codes.first().and_then(|(c, _)| code_token(c));
+    for r in read_paths(pack, "references", input) {
+        if let Some(r) = reference_text(r) {
+            f.details.reference = Some(r);
+            break;
+        }
     }
-    let mut refs = Vec::new();
-    for p in list(pack.get("references")) {
-        values(input, p, &mut refs);
+    if let Some(a) = pack.get("amount") {
+        f.details.amount = amount(a, input);
     }
-    f.details.reference = refs.into_iter().find_map(reference_text);
-    f.details.amount = pack.get("amount").and_then(|a| amount(a, input));
-    f.details
-        .links
-        .extend(message_link(&f.cause, &fields.get().raw));
+    if let Some(link) = message_link(&f.cause, &read.raw) {
+        f.details.links.push(link);
+    }
     f
 }
 
@@ -387,29 +519,33 @@ pub fn message_link(cause: &Cause, message: &str) -> Option<Link> {
     })
 }
 
+/// The first value at the path an `amount` spec names under `key`.
+fn first<'a>(spec: Node, key: &str, input: &'a Input<'a>) -> Option<&'a str> {
+    let mut out = Vec::new();
+    values(input, spec.get(key)?.as_str()?, &mut out);
+    out.first().copied()
+}
+
 /// A pack's `amount`: `{ value, currency, unit }` or `{ text }` ("USD 0.01").
 fn amount(spec: Node, input: &Input) -> Option<Amount> {
-    let first = |key: &str| {
-        let mut out = Vec::new();
-        values(input, spec.get(key)?.as_str()?, &mut out);
-        out.first().copied()
-    };
-    if let Some(t) = first("text") {
+    if let Some(t) = first(spec, "text", input) {
         let (a, b) = t.trim().split_once(' ')?;
-        let (code, value) = if currency_code(a).is_some() {
-            (a, b)
-        } else {
-            (b, a)
-        };
+        let (code, value) = if is_currency(a) { (a, b) } else { (b, a) };
         let (atomic, decimals) = decimal(value.trim())?;
-        currency_code(code)?;
+        if !is_currency(code) {
+            return None;
+        }
         return Some(fiat(atomic, decimals, code));
     }
-    let value = first("value")?;
-    let literal = spec.get("currency").and_then(Node::as_str);
-    let currency =
-        first("currency").or(literal.filter(|c| currency_code(c).is_some() && c.len() == 3))?;
-    currency_code(currency)?;
+    let value = first(spec, "value", input)?;
+    let literal = spec
+        .get("currency")
+        .and_then(Node::as_str)
+        .filter(|c| is_currency(c) && c.len() == 3);
+    let currency = first(spec, "currency", input).or(literal)?;
+    if !is_currency(currency) {
+        return None;
+    }
     if spec.get("unit").and_then(Node::as_str) == Some("minor") {
         let atomic = digits(value)?;
         Some(fiat(atomic, stripe_decimals(currency), currency))
@@ -421,10 +557,14 @@ fn amount(spec: Node, input: &Input) -> Option<Amount> {
 
 /// What the first pack that applies and has an entry for the response decides. Packs whose
 /// `host` names the response's host come first (the URL says which vendor answered), then the
-/// others in file order; each pack's fields are read once, and only if it applies.
-pub fn run<'a>(packs: impl Iterator<Item = Node<'static>>, input: &'a Input<'a>) -> Option<Found> {
+/// others in file order; each pack's fields are read once, and only if it applies. The pack
+/// `skip` (by id) is left out.
+pub fn run<'a>(skip: Option<&str>, input: &'a Input<'a>) -> Option<Found> {
     let mut by_shape = Vec::new();
-    for pack in packs {
+    for pack in crate::knowledge::packs() {
+        if skip.is_some_and(|s| s == crate::knowledge::id(pack)) {
+            continue;
+        }
         let fields = Fields::of(pack, input);
         match recognize(pack, input, &fields) {
             Some(true) => {
@@ -436,7 +576,12 @@ pub fn run<'a>(packs: impl Iterator<Item = Node<'static>>, input: &'a Input<'a>)
             None => {}
         }
     }
-    by_shape.iter().find_map(|f| apply(f.pack, input, f))
+    for f in &by_shape {
+        if let Some(found) = apply(f.pack, input, f) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// The entry of a recognized pack that decides, as a finding.

@@ -5,10 +5,10 @@
 
 use super::details::{Details, Link};
 use super::engine::is_sensitive;
-use super::input::{path, Found, Input};
+use super::input::{all_bytes, find, Found, Input};
 use super::ratelimit::reset_seconds;
 use super::retry::{retry_after, MAX_RETRY_SECONDS};
-use super::sanitize::{safe_url, sanitize_text};
+use super::sanitize::safe_url;
 use super::Cause;
 use crate::json::Value;
 
@@ -77,88 +77,79 @@ pub fn reference_text(s: &str) -> Option<String> {
     let s = s.trim();
     let ok = !s.is_empty()
         && s.len() <= MAX_REFERENCE_CHARS
-        && s.bytes()
-            .all(|b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
-    ok.then(|| sanitize_text(s, MAX_REFERENCE_CHARS))
+        && all_bytes(s, |b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b));
+    // Printable ASCII without spaces, within the cap: nothing `sanitize_text` would change.
+    ok.then(|| s.to_owned())
 }
 
 /// The first `https` (or loopback `http`) URL in a message, checked by [`safe_url`].
 pub fn first_url(text: &str) -> Option<String> {
-    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let start = find(text, "https://").or_else(|| find(text, "http://"))?;
     let rest = text.get(start..)?;
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
-        .unwrap_or(rest.len());
-    safe_url(
-        rest.get(..end)?
-            .trim_end_matches(['.', ',', ';', ':', '!', '?']),
-    )
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']') {
+            end = i;
+            break;
+        }
+    }
+    // Sentence punctuation after the URL is not part of it.
+    let b = rest.as_bytes();
+    while end > 0 && b".,;:!?".contains(&b[end - 1]) {
+        end -= 1;
+    }
+    safe_url(rest.get(..end)?)
 }
 
 /// The support reference: exposed headers first, then body members.
 fn reference(input: &Input) -> Option<String> {
-    REFERENCE_HEADERS
-        .split('|')
-        .filter_map(|h| input.header(h))
-        .find_map(reference_text)
-        .or_else(|| {
-            let json = input.json.as_ref()?;
-            REFERENCE_FIELDS
-                .split('|')
-                .filter_map(|f| path(json, f).and_then(Value::as_text))
-                .find_map(reference_text)
-        })
+    for h in REFERENCE_HEADERS.split('|') {
+        if let Some(r) = input.header(h).and_then(reference_text) {
+            return Some(r);
+        }
+    }
+    for f in REFERENCE_FIELDS.split('|') {
+        if let Some(r) = input
+            .at(f)
+            .and_then(Value::as_text)
+            .and_then(reference_text)
+        {
+            return Some(r);
+        }
+    }
+    None
 }
 
 /// Seconds to wait: `Retry-After`, a body `retry_after`, or a rate limit reset header.
 fn retry(input: &Input, cause: &Cause) -> Option<u64> {
-    let header = input
+    if let Some(s) = input
         .header("retry-after")
-        .and_then(|v| retry_after(v, input.now));
-    // Google's RetryInfo (AIP-193): `"retryDelay": "31s"`.
-    let retry_info = || {
-        let mut found = Vec::new();
-        super::engine::values(input, "error.details.*.retryDelay", &mut found);
-        found.first().and_then(|d| super::ratelimit::duration(d))
-    };
-    let body = || {
-        ["retry_after", "retryAfter", "error.retry_after"]
-            .iter()
-            .find_map(|p| input.at(p).and_then(Value::as_text))
-            .and_then(|t| {
-                // Some APIs send fractional seconds (`1.5`): round up.
-                let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
-                let whole: u64 = whole.parse().ok()?;
-                let up = u64::from(frac.bytes().any(|b| b != b'0'));
-                Some(whole.saturating_add(up).min(MAX_RETRY_SECONDS))
-            })
-    };
-    let reset = || {
-        matches!(cause, Cause::RateLimited)
-            .then(|| reset_seconds(input))
-            .flatten()
-    };
-    header.or_else(body).or_else(retry_info).or_else(reset)
-}
-
-/// Links offered in the body, top level and under `error`.
-fn links(input: &Input) -> Vec<Link> {
-    let mut out = Vec::new();
-    let Some(json) = &input.json else { return out };
-    for scope in [Some(json), json.get("error")].into_iter().flatten() {
-        for entry in LINK_FIELDS.split('|') {
-            let Some((field, rel)) = entry.split_once('=') else {
-                continue;
+        .and_then(|v| retry_after(v, input.now))
+    {
+        return Some(s);
+    }
+    // The first body member that holds a number or a string decides.
+    for p in ["retry_after", "retryAfter", "error.retry_after"] {
+        if let Some(t) = input.at(p).and_then(Value::as_text) {
+            // Some APIs send fractional seconds (`1.5`): round up.
+            let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+            let Some(whole) = crate::json::uint(whole) else {
+                break;
             };
-            if let Some(url) = scope.get(field).and_then(Value::as_str).and_then(safe_url) {
-                out.push(Link {
-                    rel: rel.into(),
-                    url,
-                });
-            }
+            let up = u64::from(frac.bytes().any(|b| b != b'0'));
+            return Some(whole.saturating_add(up).min(MAX_RETRY_SECONDS));
         }
     }
-    out
+    // Google's RetryInfo (AIP-193): `"retryDelay": "31s"`.
+    let mut found = Vec::new();
+    super::engine::values(input, "error.details.*.retryDelay", &mut found);
+    if let Some(d) = found.first().and_then(|d| super::ratelimit::duration(d)) {
+        return Some(d);
+    }
+    match cause {
+        Cause::RateLimited => reset_seconds(input),
+        _ => None,
+    }
 }
 
 /// Completes a detector's details and removes every trace of a sensitive decline.
@@ -170,16 +161,34 @@ pub fn complete(found: &mut Found, input: &Input) {
     if d.retry_after.is_none() {
         d.retry_after = retry(input, &found.cause);
     }
-    for link in links(input) {
-        if d.links.len() < MAX_LINKS && !d.links.iter().any(|l| l.url == link.url) {
-            d.links.push(link);
+    // Links offered in the body, top level and under `error`.
+    if let Some(json) = &input.json {
+        for scope in [Some(json), json.get("error")].into_iter().flatten() {
+            for entry in LINK_FIELDS.split('|') {
+                let Some((field, rel)) = entry.split_once('=') else {
+                    continue;
+                };
+                let Some(url) = scope.get(field).and_then(Value::as_str).and_then(safe_url) else {
+                    continue;
+                };
+                if d.links.len() < MAX_LINKS && !d.links.iter().any(|l| l.url == url) {
+                    d.links.push(Link {
+                        rel: rel.into(),
+                        url,
+                    });
+                }
+            }
         }
     }
     d.links.truncate(MAX_LINKS);
-    let flagged = |s: &Option<String>| s.as_deref().is_some_and(is_sensitive);
     if found.sensitive || flagged(&d.code) || flagged(&d.decline_code) {
         scrub(d);
     }
+}
+
+/// Whether a code reveals a lost, stolen or fraud-flagged card.
+fn flagged(code: &Option<String>) -> bool {
+    code.as_deref().is_some_and(is_sensitive)
 }
 
 /// Leaves only what cannot reveal why the card was really declined.

@@ -14,190 +14,206 @@
 //! says the payment failed. A lost, stolen or fraud code anywhere makes a plain decline.
 
 use super::details::Source;
-use super::engine::{fold, is_sensitive, phrase_in, sensitive_anywhere};
-use super::input::{code_token, Found, Input};
+use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
+use super::input::{all_bytes, digit, find, fold, has, is_code, listed, Found, Input};
 use super::Cause;
-use crate::json::Value;
+use crate::json::{uint, Value};
 use crate::knowledge::bin::{strings as list, Node};
 use crate::knowledge::lexicon;
 use crate::knowledge::norm::{normalize, MAX_CODE};
 
 /// Keys (normalized) whose short values are codes, most specific first: a decline or failure
-/// code says more than an error code, which says more than a status or a type.
-const CODE_KEYS: &[&[&str]] = &[
-    &[
-        "decline_code",
-        "failure_code",
-        "failure_reason",
-        "refusal_reason",
-        "reason",
-        "sub_code",
-        "subcode",
-        "error_code",
-        "errorcode",
-        "err_code",
-        "issue",
-        "error_key",
-        "fault_code",
-    ],
-    &[
-        "code",
-        "error",
-        "error_type",
-        "errortype",
-        "type",
-        "name",
-        "kind",
-    ],
-    &[
-        "status",
-        "result_code",
-        "error_id",
-        "id",
-        "transaction_status",
-        "fraud_status",
-        "payment_status",
-        "transaction_state",
-    ],
+/// code says more than an error code, which says more than a status or a type. Every table of
+/// words here is one string, each word followed by `|` (a string costs less WebAssembly than a
+/// slice of them).
+const CODE_KEYS: [&str; 3] = [
+    concat!(
+        "decline_code|",
+        "failure_code|",
+        "failure_reason|",
+        "refusal_reason|",
+        "reason|",
+        "sub_code|",
+        "subcode|",
+        "error_code|",
+        "errorcode|",
+        "err_code|",
+        "issue|",
+        "error_key|",
+        "fault_code|",
+    ),
+    concat!(
+        "code|",
+        "error|",
+        "error_type|",
+        "errortype|",
+        "type|",
+        "name|",
+        "kind|",
+    ),
+    concat!(
+        "status|",
+        "result_code|",
+        "error_id|",
+        "id|",
+        "transaction_status|",
+        "fraud_status|",
+        "payment_status|",
+        "transaction_state|",
+    ),
 ];
 /// Keys (normalized) whose values are human text.
-const MESSAGE_KEYS: &[&str] = &[
-    "message",
-    "msg",
-    "detail",
-    "details",
-    "title",
-    "error_description",
-    "description",
-    "status_message",
-    "error_message",
-    "errormessage",
-    "error_summary",
-    "faultstring",
-    "response_summary",
-    "reason",
-    "error",
-    "errors",
-    "error_messages",
-    "messages",
-    "hint",
-    "user_message",
-    "localized_message",
-    "failure_message",
-    "status_description",
-    "response_message",
-    "response_desc",
-    "resp_desc",
-    "result_msg",
-    "result_message",
-    "status_desc",
-    "error_desc",
-    "error_detail",
-    "reason_message",
-    "respon_message",
-    "keterangan",
-];
+const MESSAGE_KEYS: &str = concat!(
+    "message|",
+    "msg|",
+    "detail|",
+    "details|",
+    "title|",
+    "error_description|",
+    "description|",
+    "status_message|",
+    "error_message|",
+    "errormessage|",
+    "error_summary|",
+    "faultstring|",
+    "response_summary|",
+    "reason|",
+    "error|",
+    "errors|",
+    "error_messages|",
+    "messages|",
+    "hint|",
+    "user_message|",
+    "localized_message|",
+    "failure_message|",
+    "status_description|",
+    "response_message|",
+    "response_desc|",
+    "resp_desc|",
+    "result_msg|",
+    "result_message|",
+    "status_desc|",
+    "error_desc|",
+    "error_detail|",
+    "reason_message|",
+    "respon_message|",
+    "keterangan|",
+);
 /// Keys whose numeric value, in a 2xx body, is an error status when it is 400 to 599 (a
 /// gateway's own status inside a successful HTTP response).
-const STATUS_KEYS: &[&str] = &["status_code", "code", "response_code", "status"];
+const STATUS_KEYS: &str = concat!("status_code|", "code|", "response_code|", "status|",);
 /// Keys whose value says whether a payment in a 2xx body failed, and the values that say so.
-const OUTCOME_KEYS: &[&str] = &[
-    "status",
-    "transaction_status",
-    "result",
-    "state",
-    "outcome",
-    "approved",
-    "success",
-    "payment_status",
-    "result_code",
-];
-const FAILED: &[&str] = &[
-    "failed",
-    "failure",
-    "declined",
-    "deny",
-    "denied",
-    "rejected",
-    "refused",
-    "error",
-    "expired",
-    "expire",
-    "false",
-    "cancelled",
-    "canceled",
-    "void",
-    "voided",
-    "gagal",
-];
+const OUTCOME_KEYS: &str = concat!(
+    "status|",
+    "transaction_status|",
+    "result|",
+    "state|",
+    "outcome|",
+    "approved|",
+    "success|",
+    "payment_status|",
+    "result_code|",
+);
+const FAILED: &str = concat!(
+    "failed|",
+    "failure|",
+    "declined|",
+    "deny|",
+    "denied|",
+    "rejected|",
+    "refused|",
+    "error|",
+    "expired|",
+    "expire|",
+    "false|",
+    "cancelled|",
+    "canceled|",
+    "void|",
+    "voided|",
+    "gagal|",
+);
 /// Words of a message that, in a 2xx body, say a payment failed (a gateway's own result code
 /// beside text such as "Insufficient funds" or "Transaksi gagal").
-const FAILED_WORDS: &[&str] = &[
-    "fail",
-    "declin",
-    "reject",
-    "denied",
-    "insufficient",
-    "expired",
-    "not found",
-    "invalid",
-    "blocked",
-    "error",
-    "malfunction",
-    "busy",
-    "timeout",
-    "disturbance",
-    "not authorized",
-    "unauthorized",
-    "violation",
-    "incorrect",
-    "not enabled",
-    "not allowed",
-    "gagal",
-    "ditolak",
-    "tidak cukup",
-    "kedaluwarsa",
-    "tidak valid",
-    "diblokir",
-];
+const FAILED_WORDS: &str = concat!(
+    "fail|",
+    "declin|",
+    "reject|",
+    "denied|",
+    "insufficient|",
+    "expired|",
+    "not found|",
+    "invalid|",
+    "blocked|",
+    "error|",
+    "malfunction|",
+    "busy|",
+    "timeout|",
+    "disturbance|",
+    "not authorized|",
+    "unauthorized|",
+    "violation|",
+    "incorrect|",
+    "not enabled|",
+    "not allowed|",
+    "gagal|",
+    "ditolak|",
+    "tidak cukup|",
+    "kedaluwarsa|",
+    "tidak valid|",
+    "diblokir|",
+);
 /// Words that put a message in a payment's context rather than an API account's.
-const PAYMENT_WORDS: &[&str] = &[
-    "card",
-    "payment",
-    "charge",
-    "transaction",
-    "decline",
-    "bank",
-    "wallet",
-    "kartu",
-    "pembayaran",
-    "transaksi",
-    "rekening",
-    "dompet",
-    "issuer",
-];
+const PAYMENT_WORDS: &str = concat!(
+    "card|",
+    "payment|",
+    "charge|",
+    "transaction|",
+    "decline|",
+    "bank|",
+    "wallet|",
+    "kartu|",
+    "pembayaran|",
+    "transaksi|",
+    "rekening|",
+    "dompet|",
+    "issuer|",
+);
 /// Words that make a sign-in error the visitor's own session rather than the site's key.
-const SESSION_WORDS: &[&str] = &[
-    "session",
-    "log in",
-    "login",
-    "sign in",
-    "sign-in",
-    "signin",
-    "password",
-    "mfa",
-    "user",
-    "cookie",
-    "masuk",
-    "sesi",
-    "kata sandi",
-];
+const SESSION_WORDS: &str = concat!(
+    "session|",
+    "log in|",
+    "login|",
+    "sign in|",
+    "sign-in|",
+    "signin|",
+    "password|",
+    "mfa|",
+    "user|",
+    "cookie|",
+    "masuk|",
+    "sesi|",
+    "kata sandi|",
+);
 /// How deep and how much of a body is walked.
 const MAX_DEPTH: usize = 8;
 const MAX_NODES: usize = 512;
 /// Weights of the wording: a phrase, and the status being usual for its cause.
 const PHRASE: u32 = 2;
 const PRIOR: u32 = 1;
+
+/// Suffixes of keys that hold human text (`channel_response_message`).
+const MESSAGE_SUFFIXES: &str = "message|_msg|_desc|description|_text|summary|";
+
+/// Whether one of the `|`-terminated words of `table` occurs in `hay`.
+#[inline(never)]
+fn any_in(table: &str, hay: &str) -> bool {
+    for w in table.split_terminator('|') {
+        if has(hay, w) {
+            return true;
+        }
+    }
+    false
+}
 
 /// What the walk of a body collected.
 #[derive(Default)]
@@ -218,14 +234,15 @@ impl<'a> Evidence<'a> {
         }
         self.nodes += 1;
         match v {
-            Value::Array(items) => items.iter().for_each(|x| self.walk(x, depth + 1)),
+            Value::Array(items) => {
+                for x in items {
+                    self.walk(x, depth + 1);
+                }
+            }
             Value::Object(members) => {
                 for (k, x) in members {
                     let key = normalize(k);
-                    if self.context.len() < 4096 {
-                        self.context.push_str(&key);
-                        self.context.push(' ');
-                    }
+                    self.note(&key);
                     self.member(&key, x);
                     self.walk(x, depth + 1);
                 }
@@ -234,77 +251,108 @@ impl<'a> Evidence<'a> {
         }
     }
 
+    /// Adds a normalized key or value to the context.
+    fn note(&mut self, word: &str) {
+        if self.context.len() < 4096 {
+            self.context.push_str(word);
+            self.context.push(' ');
+        }
+    }
+
     fn member(&mut self, key: &str, v: &'a Value) {
         let message_key = is_message_key(key);
-        let text = match v {
-            Value::String(s) => Some(s.as_str()),
-            Value::Bool(false) if OUTCOME_KEYS.contains(&key) => {
-                self.failed = true;
-                None
-            }
-            _ => None,
-        };
-        let numeric = v.as_text().and_then(|t| t.trim().parse::<u16>().ok());
-        if STATUS_KEYS.contains(&key) && numeric.is_some_and(|n| (400..600).contains(&n)) {
+        let outcome_key = listed(OUTCOME_KEYS, key);
+        if let Value::Bool(false) = v {
+            self.failed |= outcome_key;
+        }
+        if listed(STATUS_KEYS, key)
+            && v.as_text()
+                .and_then(|t| uint(t.trim()))
+                .is_some_and(|n| (400..600).contains(&n))
+        {
             self.failed = true;
         }
-        if let Some(t) = text {
+        if let Value::String(t) = v {
             let t = t.trim();
             let is_code = !t.is_empty()
                 && t.len() <= MAX_CODE
-                && !t.contains(' ')
-                && !t.bytes().all(|b| b.is_ascii_digit());
-            if OUTCOME_KEYS.contains(&key) && normalize(t).split('_').any(|w| FAILED.contains(&w)) {
-                self.failed = true;
+                && !t.as_bytes().contains(&b' ')
+                && !all_bytes(t, digit);
+            let norm = if outcome_key || is_code {
+                normalize(t)
+            } else {
+                String::new()
+            };
+            if outcome_key {
+                for w in norm.split('_') {
+                    self.failed |= listed(FAILED, w);
+                }
             }
-            let rank = code_rank(key);
-            if is_code && self.context.len() < 4096 {
+            if is_code {
                 // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
-                self.context.push_str(&normalize(t));
-                self.context.push(' ');
+                self.note(&norm);
             }
             // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
             let shouting = message_key
-                && t.contains('_')
-                && t.bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-            let rank = rank.or(shouting.then_some(1));
-            if let (true, Some(rank), true) = (is_code, rank, self.codes.len() < 64) {
-                self.codes.push((rank, t, normalize(t)));
-            } else if (message_key || rank.is_some()) && self.messages.len() < 64 {
+                && t.as_bytes().contains(&b'_')
+                && all_bytes(t, |b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                });
+            let rank = match code_rank(key) {
+                None if shouting => Some(1),
+                rank => rank,
+            };
+            match rank {
+                Some(rank) if is_code && self.codes.len() < 64 => self.codes.push((rank, t, norm)),
                 // A code field holding a sentence ("refusalReason": "Expired Card") is wording.
-                self.messages.push(t);
+                _ if (message_key || rank.is_some()) && self.messages.len() < 64 => {
+                    self.messages.push(t)
+                }
+                _ => {}
             }
         }
         if let (true, Value::Array(items)) = (message_key, v) {
-            self.messages
-                .extend(items.iter().filter_map(Value::as_str).take(16));
+            let mut taken = 0;
+            for x in items {
+                if taken == 16 {
+                    break;
+                }
+                if let Some(t) = x.as_str() {
+                    self.messages.push(t);
+                    taken += 1;
+                }
+            }
         }
     }
 }
 
 /// The rank of a code key: listed, or named like one (`refusal_reason`, `channel_response_code`).
 fn code_rank(key: &str) -> Option<usize> {
-    CODE_KEYS
-        .iter()
-        .position(|keys| keys.contains(&key))
-        .or_else(|| (key.ends_with("_reason") || key.ends_with("_error_code")).then_some(0))
-        .or_else(|| key.ends_with("_code").then_some(2))
+    for (rank, keys) in CODE_KEYS.iter().enumerate() {
+        if listed(keys, key) {
+            return Some(rank);
+        }
+    }
+    if key.ends_with("_reason") || key.ends_with("_error_code") {
+        Some(0)
+    } else if key.ends_with("_code") {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// Whether a key holds human text: listed, or named like one (`channel_response_message`).
 fn is_message_key(key: &str) -> bool {
-    MESSAGE_KEYS.contains(&key)
-        || [
-            "message",
-            "_msg",
-            "_desc",
-            "description",
-            "_text",
-            "summary",
-        ]
-        .iter()
-        .any(|s| key.ends_with(s))
+    if listed(MESSAGE_KEYS, key) {
+        return true;
+    }
+    for s in MESSAGE_SUFFIXES.split_terminator('|') {
+        if key.ends_with(s) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a normalized code contains the signal's words on word boundaries (a final `*`
@@ -314,12 +362,13 @@ fn code_has(code: &str, signal: &str) -> bool {
         Some(s) => (s.trim_end_matches('_'), true),
         None => (signal, false),
     };
+    let b = code.as_bytes();
     let mut from = 0;
-    while let Some(at) = code.get(from..).and_then(|rest| rest.find(words)) {
+    while let Some(at) = code.get(from..).and_then(|rest| find(rest, words)) {
         let start = from + at;
         let end = start + words.len();
-        let before = start == 0 || code.as_bytes()[start - 1] == b'_';
-        let after = prefix || end == code.len() || code.as_bytes()[end] == b'_';
+        let before = start == 0 || b[start - 1] == b'_';
+        let after = prefix || end == b.len() || b[end] == b'_';
         if before && after {
             return true;
         }
@@ -342,27 +391,31 @@ fn cause_of(signal: Node, payment: bool) -> Option<Cause> {
 /// then in body order), and the first signal it names.
 fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cause, &'a str)> {
     // Rank by rank rather than a sort: the ranks are few, and a sort costs kilobytes of wasm.
-    (0..CODE_KEYS.len()).find_map(|rank| {
-        codes
-            .iter()
-            .filter(|(r, _, _)| *r == rank)
-            .find_map(|(_, sent, norm)| {
-                // The longest signal word in the code says the most: `token_expired` is a sign-in
-                // before `expired` is a payment's time running out.
-                let mut best: Option<(usize, Node)> = None;
-                for s in lexicon() {
-                    let len = list(s.get("codes"))
-                        .filter(|c| code_has(norm, c))
-                        .map(str::len)
-                        .max();
-                    if let Some(len) = len.filter(|l| best.is_none_or(|(b, _)| l > &b)) {
-                        best = Some((len, s));
+    for rank in 0..CODE_KEYS.len() {
+        for (r, sent, norm) in codes {
+            if *r != rank {
+                continue;
+            }
+            // The longest signal word in the code says the most: `token_expired` is a sign-in
+            // before `expired` is a payment's time running out.
+            let mut best: Option<(usize, Node)> = None;
+            for s in lexicon() {
+                let mut len = 0;
+                for c in list(s.get("codes")) {
+                    if code_has(norm, c) {
+                        len = len.max(c.len() + 1);
                     }
                 }
-                best.and_then(|(_, s)| cause_of(s, payment))
-                    .map(|c| (c, *sent))
-            })
-    })
+                if len > 0 && best.is_none_or(|(b, _)| len > b) {
+                    best = Some((len, s));
+                }
+            }
+            if let Some(c) = best.and_then(|(_, s)| cause_of(s, payment)) {
+                return Some((c, *sent));
+            }
+        }
+    }
+    None
 }
 
 /// The cause the text names: a phrase counts two, the status being usual for the cause one;
@@ -370,13 +423,18 @@ fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cau
 fn by_phrase(text: &str, status: u16, payment: bool) -> Option<Cause> {
     let mut best: Option<(u32, Cause)> = None;
     for signal in lexicon() {
-        if !list(signal.get("phrases")).any(|p| phrase_in(text, p)) {
+        if !any_phrase(signal.get("phrases"), text) {
             continue;
         }
-        let usual = signal
-            .get("status")
-            .is_some_and(|a| a.items().any(|s| s.as_u64() == Some(u64::from(status))));
-        let score = PHRASE + if usual { PRIOR } else { 0 };
+        let mut score = PHRASE;
+        if let Some(usual) = signal.get("status") {
+            for s in usual.items() {
+                if s.as_u64() == Some(u64::from(status)) {
+                    score = PHRASE + PRIOR;
+                    break;
+                }
+            }
+        }
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             if let Some(c) = cause_of(signal, payment) {
                 best = Some((score, c));
@@ -384,6 +442,15 @@ fn by_phrase(text: &str, status: u16, payment: bool) -> Option<Cause> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// What the wording says: a bot check in a page's markup, else the phrases of the text.
+fn wording(input: &Input, text: &str, payment: bool) -> Option<Cause> {
+    let markup = match input.json {
+        None => markers(input.raw_text()),
+        Some(_) => None,
+    };
+    markup.or_else(|| by_phrase(text, input.status(), payment))
 }
 
 /// Reads a response no pack recognized: a JSON body's codes and messages, error headers, or
@@ -398,7 +465,7 @@ pub fn detect(input: &Input) -> Option<Found> {
             || name.ends_with("error-code")
             || name.ends_with("-error")
             || name == "x-error";
-        if error_header && ev.codes.len() < 64 && code_token(value).is_some() {
+        if error_header && ev.codes.len() < 64 && is_code(value) {
             ev.codes.push((1, value, normalize(value)));
         }
     }
@@ -406,7 +473,7 @@ pub fn detect(input: &Input) -> Option<Found> {
     let folded = fold(&messages);
     // A 2xx body is a payment result an app handed over: explained only when it says it failed
     // (an outcome field, or failure wording).
-    if input.status() < 400 && !ev.failed && !FAILED_WORDS.iter().any(|w| folded.contains(w)) {
+    if input.status() < 400 && !ev.failed && !any_in(FAILED_WORDS, &folded) {
         return None;
     }
     let source = if input.json.is_some() {
@@ -418,40 +485,39 @@ pub fn detect(input: &Input) -> Option<Found> {
     } else {
         Source::Text
     };
-    if ev.codes.iter().any(|(_, c, _)| is_sensitive(c)) || sensitive_anywhere(input) {
+    let mut sensitive = false;
+    for (_, c, _) in &ev.codes {
+        sensitive = sensitive || is_sensitive(c);
+    }
+    if sensitive || sensitive_anywhere(input) {
         let mut f = Found::new(Cause::CardDeclined, source);
         f.sensitive = true;
         return Some(f);
     }
-    let text = if input.json.is_some() {
-        folded
-    } else {
-        input.page_text().to_owned()
+    let text = match input.json {
+        Some(_) => folded.as_str(),
+        None => input.page_text(),
     };
     // The wording and the keys and short values seen, for the context of the words.
-    let hay = [text.as_str(), " ", ev.context.as_str()].concat();
+    let hay = [text, " ", ev.context.as_str()].concat();
     // The same words mean a shopper's card or wallet on a page or in a payment, and an API
     // account's prepaid credit in an API's error: "insufficient balance".
-    let payment = input.json.is_none()
-        || PAYMENT_WORDS
-            .iter()
-            .any(|w| hay.contains(w) || ev.codes.iter().any(|(_, _, n)| n.contains(w)));
-    let phrase = || {
-        let markup = match input.json {
-            None => markers(input.raw_text()),
-            Some(_) => None,
-        };
-        markup.or_else(|| by_phrase(&text, input.status(), payment))
-    };
+    let mut payment = input.json.is_none();
+    for w in PAYMENT_WORDS.split_terminator('|') {
+        payment = payment || has(&hay, w);
+        for (_, _, n) in &ev.codes {
+            payment = payment || has(n, w);
+        }
+    }
     let (cause, code) = match by_code(&ev.codes, payment) {
         // A generic code ("declined", "payment_required", "forbidden") says less than a
         // message naming a specific cause ("Expired Card", "requires more credits").
-        Some((c, code)) if is_generic(&c) => match phrase() {
+        Some((c, code)) if is_generic(&c) => match wording(input, text, payment) {
             Some(p) if refines(&c, &p) => (p, Some(code)),
             _ => (c, Some(code)),
         },
         Some((c, code)) => (c, Some(code)),
-        None => match phrase()? {
+        None => match wording(input, text, payment)? {
             // A server error's page ("503 Service Temporarily Unavailable") is not a payment's
             // wording; a platform's suspension or quota page is.
             c if input.status() >= 500
@@ -465,12 +531,12 @@ pub fn detect(input: &Input) -> Option<Found> {
         },
     };
     let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
-    let session = SESSION_WORDS.iter().any(|w| hay.contains(w));
+    let session = any_in(SESSION_WORDS, &hay);
     let cause = site_key(cause, input, session);
-    let mut f = Found::new(cause, source).code(code);
-    f.details
-        .links
-        .extend(super::engine::message_link(&f.cause, &messages));
+    let mut f = Found::coded(cause, source, code);
+    if let Some(link) = message_link(&f.cause, &messages) {
+        f.details.links.push(link);
+    }
     Some(f)
 }
 
@@ -520,9 +586,14 @@ fn refines(cause: &Cause, specific: &Cause) -> bool {
 /// A bot check in a page's markup (a captcha widget's script or class), which the visible
 /// text does not show: the `markup` words of the lexicon's signals.
 fn markers(raw: &str) -> Option<Cause> {
-    lexicon()
-        .find(|s| list(s.get("markup")).any(|m| raw.contains(m)))
-        .and_then(|s| cause_of(s, true))
+    for s in lexicon() {
+        for m in list(s.get("markup")) {
+            if has(raw, m) {
+                return cause_of(s, true);
+            }
+        }
+    }
+    None
 }
 
 /// RFC 9457: served as `application/problem+json`, or an object with a string `type` and a
@@ -531,7 +602,7 @@ fn is_problem(input: &Input) -> bool {
     let Some(json) = input.json.as_ref().filter(|j| j.as_object().is_some()) else {
         return false;
     };
-    input.media_type().contains("problem+json")
+    input.media_type_has("problem+json")
         || (json.get("type").and_then(Value::as_str).is_some()
             && json
                 .get("title")

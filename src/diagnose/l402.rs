@@ -5,7 +5,7 @@
 
 use super::challenge::{self, Challenge};
 use super::details::{Amount, PaymentChallenge, Source};
-use super::input::{Found, Input};
+use super::input::{all_bytes, starts_ci, Found, Input};
 use super::money::u64_text;
 use super::x402::MAX_PAYMENT_JSON;
 use super::Cause;
@@ -14,17 +14,8 @@ use crate::json::write_string;
 /// Longest BOLT11 invoice accepted (real ones are well under 2000 characters).
 const MAX_INVOICE: usize = 7089;
 
-/// BOLT11 currency prefixes after `ln`, longest first, with the network they name.
-const NETWORKS: &[(&str, &str)] = &[
-    ("bcrt", "regtest"),
-    ("tbs", "signet"),
-    ("bc", "bitcoin"),
-    ("tb", "testnet"),
-    ("sb", "simnet"),
-];
-
-/// Millisatoshis per unit of each BOLT11 amount multiplier (`p` is handled apart).
-const MULTIPLIERS: &[(u8, u64)] = &[(b'm', 100_000_000), (b'u', 100_000), (b'n', 100)];
+/// BOLT11 currency prefixes after `ln`, longest first, each `prefix=network|`.
+const NETWORKS: &str = "bcrt=regtest|tbs=signet|bc=bitcoin|tb=testnet|sb=simnet|";
 
 /// Millisatoshis in one bitcoin (an amount without multiplier is in BTC). All 21 million
 /// bitcoin are 2.1e18 millisatoshis, which fits in a `u64`.
@@ -71,31 +62,54 @@ fn payment(ch: &Challenge, invoice: Option<&str>) -> Option<PaymentChallenge> {
 pub fn is_invoice(s: &str) -> bool {
     s.len() <= MAX_INVOICE
         && s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ln"))
-        && s.bytes().all(|b| b.is_ascii_alphanumeric())
+        && all_bytes(s, |b| b.is_ascii_alphanumeric())
 }
 
 /// The amount in a BOLT11 invoice's human-readable part, in sats (or millisats as 3 decimals).
 pub fn invoice_amount(invoice: &str) -> Option<Amount> {
-    let lower = invoice.to_ascii_lowercase();
-    let hrp = lower.get(..lower.rfind('1')?)?.strip_prefix("ln")?;
-    let (prefix, network) = NETWORKS.iter().find(|(p, _)| hrp.starts_with(p))?;
-    let amount = hrp.get(prefix.len()..)?;
-    if amount.is_empty() || amount.len() > 24 {
+    // The human-readable part ends at the last `1`; it starts with `ln` and a network prefix.
+    let hrp = invoice.get(..invoice.bytes().rposition(|b| b == b'1')?)?;
+    if !starts_ci(hrp, "ln") {
         return None;
     }
-    let (num, unit) = match amount.as_bytes().last() {
-        Some(b) if b.is_ascii_digit() => (amount, None),
-        Some(&b) => (amount.get(..amount.len() - 1)?, Some(b)),
-        None => return None,
+    let hrp = &hrp[2..];
+    let mut found = None;
+    for entry in NETWORKS.split_terminator('|') {
+        let (prefix, network) = entry.split_once('=')?;
+        if starts_ci(hrp, prefix) {
+            found = Some((prefix.len(), network));
+            break;
+        }
+    }
+    let (skip, network) = found?;
+    let amount = &hrp.as_bytes()[skip..];
+    let (&last, num) = amount.split_last()?;
+    if amount.len() > 24 {
+        return None;
+    }
+    let (num, unit) = if last.is_ascii_digit() {
+        (amount, 0)
+    } else {
+        (num, last.to_ascii_lowercase())
     };
-    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+    let mut n: u64 = 0;
+    for &d in num {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+    }
+    if num.is_empty() {
         return None;
     }
-    let n: u64 = num.parse().ok()?;
+    // Millisatoshis per unit of each multiplier; without one, the amount is in BTC.
     let msat = match unit {
-        None => n.checked_mul(MSAT_PER_BTC)?,
-        Some(b'p') if n % 10 == 0 => n / 10,
-        Some(u) => n.checked_mul(MULTIPLIERS.iter().find(|(m, _)| *m == u)?.1)?,
+        0 => n.checked_mul(MSAT_PER_BTC)?,
+        b'p' if n % 10 == 0 => n / 10,
+        b'm' => n.checked_mul(100_000_000)?,
+        b'u' => n.checked_mul(100_000)?,
+        b'n' => n.checked_mul(100)?,
+        _ => return None,
     };
     let (atomic, decimals) = if msat % 1000 == 0 {
         (msat / 1000, 0)
@@ -106,7 +120,7 @@ pub fn invoice_amount(invoice: &str) -> Option<Amount> {
         atomic: u64_text(atomic),
         decimals,
         asset: Some("sat".into()),
-        network: Some((*network).into()),
+        network: Some(network.into()),
         upto: false,
     })
 }

@@ -115,9 +115,10 @@ pub fn trace(
 ) -> Option<(Diagnosis, Option<(&'static str, usize)>)> {
     let input = Input::new(ex, now_unix);
     let builtin = builtin(&input, skip_pack);
-    let mut found = match rules.find(&input) {
-        Some(rule) => {
-            let mut f = builtin.unwrap_or_else(|| Found::new(rule.cause.clone(), Source::Rule));
+    let mut found = match (rules.find(&input), builtin) {
+        (Some(rule), builtin) => {
+            // The rule's cause, and the details the built-in knowledge read.
+            let mut f = builtin.unwrap_or_else(|| Found::new(Cause::PaymentRequired, Source::Rule));
             f.cause = rule.cause;
             f.source = Source::Rule;
             f.party = rule.party;
@@ -125,10 +126,11 @@ pub fn trace(
             f.matched = None;
             f
         }
-        None => builtin.or_else(|| {
+        (None, Some(f)) => f,
+        (None, None) => {
             let cause = fallback::site_key(Cause::for_status(ex.status)?, &input, false);
-            Some(Found::new(cause, Source::Status))
-        })?,
+            Found::new(cause, Source::Status)
+        }
     };
     extract::complete(&mut found, &input);
     // A 402 or 403 from a third party's API about credits, quota or billing (a 429 for a
@@ -159,11 +161,18 @@ pub fn trace(
 /// What the built-in knowledge makes of a response: protocols, packs (by host first), hints,
 /// the fallback.
 fn builtin(input: &Input, skip_pack: Option<&str>) -> Option<Found> {
-    let packs = crate::knowledge::packs().filter(|p| Some(crate::knowledge::id(*p)) != skip_pack);
-    PROTOCOLS
-        .iter()
-        .find_map(|detect| detect(input))
-        .or_else(|| engine::run(packs, input))
-        .or_else(|| HINTS.iter().find_map(|detect| detect(input)))
-        .or_else(|| fallback::detect(input))
+    for detect in PROTOCOLS {
+        if let Some(f) = detect(input) {
+            return Some(f);
+        }
+    }
+    if let Some(f) = engine::run(skip_pack, input) {
+        return Some(f);
+    }
+    for detect in HINTS {
+        if let Some(f) = detect(input) {
+            return Some(f);
+        }
+    }
+    fallback::detect(input)
 }

@@ -4,6 +4,7 @@
 //! price anybody wants to show.
 
 use super::details::Amount;
+use super::input::{all_bytes, digit};
 use super::sanitize::sanitize_text;
 
 /// Most digits kept for an amount (uint256 has 78).
@@ -36,13 +37,8 @@ const TOKENS: &str = concat!(
     "HzwqbKZw8HxMN6bF2yFZNrht3c2iXXzpKcFu7uBEDKtr=EURC|", // Solana
 );
 
-/// EIP-712 token names (x402 `extra.name`) that identify a stablecoin.
-const TOKEN_NAMES: &[(&str, &str)] = &[
-    ("usdc", "USDC"),
-    ("usd coin", "USDC"),
-    ("eurc", "EURC"),
-    ("euro coin", "EURC"),
-];
+/// EIP-712 token names (x402 `extra.name`) that identify a stablecoin, each `name=SYMBOL|`.
+const TOKEN_NAMES: &str = "usdc=USDC|usd coin=USDC|eurc=EURC|euro coin=EURC|";
 
 /// Currencies Stripe counts in whole units, and those it counts in thousandths
 /// (docs.stripe.com/currencies), separated by spaces; every other currency uses hundredths.
@@ -68,17 +64,20 @@ pub fn token_by_address(address: &str) -> Option<&'static str> {
 
 /// The symbol of a stablecoin named in an x402 requirement's `extra.name`.
 pub fn token_by_name(name: &str) -> Option<&'static str> {
-    let name = name.trim().to_ascii_lowercase();
-    TOKEN_NAMES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, symbol)| *symbol)
+    let name = name.trim();
+    for entry in TOKEN_NAMES.split_terminator('|') {
+        let (n, symbol) = entry.split_once('=')?;
+        if n.eq_ignore_ascii_case(name) {
+            return Some(symbol);
+        }
+    }
+    None
 }
 
 /// A non-negative integer as digits (no sign, no exponent), leading zeros removed.
 pub fn digits(s: &str) -> Option<String> {
     let s = s.trim();
-    if s.is_empty() || s.len() > MAX_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > MAX_DIGITS || !all_bytes(s, digit) {
         return None;
     }
     let t = s.trim_start_matches('0');
@@ -95,7 +94,7 @@ pub fn decimal(s: &str) -> Option<(String, u32)> {
     let s = s.trim();
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let frac = frac.trim_end_matches('0');
-    if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if int.is_empty() || !all_bytes(frac, digit) {
         return None;
     }
     let mut joined = String::with_capacity(int.len() + frac.len());
@@ -106,22 +105,27 @@ pub fn decimal(s: &str) -> Option<(String, u32)> {
 }
 
 /// The decimal digits of `n` (without `format!`, whose machinery costs kilobytes of wasm).
+/// The same body as `catalog::digits`, which wasm-opt then keeps once.
 pub fn u64_text(mut n: u64) -> String {
-    let mut digits = Vec::with_capacity(20);
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    digits.iter().rev().map(|&b| b as char).collect()
+    buf[i..].iter().map(|&b| char::from(b)).collect()
 }
 
 /// The number of decimals Stripe uses for amounts in `currency`.
 pub fn stripe_decimals(currency: &str) -> u32 {
-    let c = currency.to_ascii_lowercase();
-    let listed = |list: &str| list.split(' ').any(|code| code == c);
+    let listed = |list: &str| {
+        list.split(' ')
+            .any(|code| code.eq_ignore_ascii_case(currency))
+    };
     if listed(STRIPE_ZERO_DECIMAL) {
         0
     } else if listed(STRIPE_THREE_DECIMAL) {
@@ -131,10 +135,15 @@ pub fn stripe_decimals(currency: &str) -> u32 {
     }
 }
 
+/// Whether `s` (trimmed) is an ISO 4217 code: three ASCII letters.
+pub fn is_currency(s: &str) -> bool {
+    let s = s.trim();
+    s.len() == 3 && all_bytes(s, |b| b.is_ascii_alphabetic())
+}
+
 /// An ISO 4217 code (three ASCII letters), uppercased.
 pub fn currency_code(s: &str) -> Option<String> {
-    let s = s.trim();
-    (s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+    is_currency(s).then(|| s.trim().to_ascii_uppercase())
 }
 
 /// An amount in a fiat currency.

@@ -8,7 +8,7 @@ use super::base64;
 use super::challenge::{self, Challenge};
 use super::codes::{table, Table};
 use super::details::{Amount, PaymentChallenge, Source};
-use super::input::{Found, Input};
+use super::input::{all_bytes, listed, Found, Input};
 use super::l402::{invoice_amount, is_invoice};
 use super::money::{digits, label};
 use super::x402::MAX_PAYMENT_JSON;
@@ -52,22 +52,22 @@ const PROBLEMS: Table = table! {
 };
 
 /// Payment methods settled on a blockchain rather than over Lightning or a card network
-/// (draft-httpauth-payment-01 `specs/methods/*`).
-const ONCHAIN_METHODS: &[&str] = &[
-    "tempo",
-    "evm",
-    "solana",
-    "x402",
-    "ethereum",
-    "base",
-    "usdc",
-    "stellar",
-    "hedera",
-    "nearintents",
-    "sui",
-    "aptos",
-    "algorand",
-];
+/// (draft-httpauth-payment-01 `specs/methods/*`), each followed by `|`.
+const ONCHAIN_METHODS: &str = concat!(
+    "tempo|",
+    "evm|",
+    "solana|",
+    "x402|",
+    "ethereum|",
+    "base|",
+    "usdc|",
+    "stellar|",
+    "hedera|",
+    "nearintents|",
+    "sui|",
+    "aptos|",
+    "algorand|",
+);
 
 /// The cause named by a `https://paymentauth.org/problems/…` type URI.
 pub fn problem_cause(type_uri: &str) -> Option<Cause> {
@@ -82,11 +82,17 @@ pub fn detect(input: &Input) -> Option<Found> {
     if input.status() < 400 {
         return None;
     }
-    let chs = input
-        .header("www-authenticate")
-        .map(challenge::parse)
-        .unwrap_or_default();
-    let ch = chs.iter().find(|c| c.is("Payment") && !c.params.is_empty());
+    let chs = match input.header("www-authenticate") {
+        Some(v) => challenge::parse(v),
+        None => Vec::new(),
+    };
+    let mut ch = None;
+    for c in &chs {
+        if c.is("Payment") && !c.params.is_empty() {
+            ch = Some(c);
+            break;
+        }
+    }
     let problem = input.str_at("type").and_then(problem_cause);
     if ch.is_none() && problem.is_none() {
         return None;
@@ -94,14 +100,15 @@ pub fn detect(input: &Input) -> Option<Found> {
     let method = ch
         .and_then(|c| c.param("method"))
         .map(str::to_ascii_lowercase);
-    let by_method = match method.as_deref() {
+    let method = method.as_deref();
+    let by_method = match method {
         // Without the (cross-origin hidden) challenge, the method is unknown.
         None if ch.is_none() => PaymentRequired,
         None | Some("lightning") => PaymentRequiredLightning,
-        Some(m) if ONCHAIN_METHODS.contains(&m) => PaymentRequiredOnchain,
+        Some(m) if listed(ONCHAIN_METHODS, m) => PaymentRequiredOnchain,
         Some(_) => PaymentRequired,
     };
-    let cause = match (problem, method.as_deref()) {
+    let cause = match (problem, method) {
         (Some(PaymentRequiredLightning) | None, _) => by_method,
         // mppx reports a Stripe decline as `verification-failed` ("Stripe PaymentIntent
         // failed"): with a card, that is a declined card, not a bad wallet signature.
@@ -110,11 +117,10 @@ pub fn detect(input: &Input) -> Option<Found> {
     };
     let mut found = Found::new(cause, Source::PaymentAuth);
     if let Some(ch) = ch {
-        let request = ch
-            .param("request")
-            .and_then(base64::decode_text)
-            .and_then(|t| Value::parse(&t));
-        found.details.amount = request.as_ref().and_then(amount_of);
+        let request = ch.param("request").and_then(base64::decode_json);
+        if let Some(r) = &request {
+            found.details.amount = amount_of(r);
+        }
         found.details.payment = payment(ch, request.as_ref());
     }
     Some(found)
@@ -123,32 +129,27 @@ pub fn detect(input: &Input) -> Option<Found> {
 /// The amount of a charge request: `amount` in `sat`/`msat`, else the invoice's own amount.
 fn amount_of(req: &Value) -> Option<Amount> {
     let details = req.get("methodDetails");
-    let network = details
-        .and_then(|d| d.get("network"))
-        .and_then(Value::as_str)
-        .and_then(label);
-    let invoice = details
-        .and_then(|d| d.get("invoice"))
-        .and_then(Value::as_str);
-    let currency = req
-        .get("currency")
-        .and_then(Value::as_str)
-        .map(str::to_ascii_lowercase);
-    let decimals = match currency.as_deref() {
-        Some("sat" | "sats") => Some(0),
-        Some("msat" | "msats") => Some(3),
-        _ => None,
+    let detail = |key: &str| details?.get(key)?.as_str();
+    let currency = req.get("currency").and_then(Value::as_str).unwrap_or("");
+    let decimals = if currency.eq_ignore_ascii_case("sat") || currency.eq_ignore_ascii_case("sats")
+    {
+        0
+    } else if currency.eq_ignore_ascii_case("msat") || currency.eq_ignore_ascii_case("msats") {
+        3
+    } else {
+        u32::MAX
     };
-    let amount = req.get("amount").and_then(Value::as_text).and_then(digits);
-    match (amount, decimals) {
-        (Some(atomic), Some(decimals)) => Some(Amount {
+    match req.get("amount").and_then(Value::as_text).and_then(digits) {
+        Some(atomic) if decimals != u32::MAX => Some(Amount {
             atomic,
             decimals,
             asset: Some("sat".into()),
-            network,
+            network: detail("network").and_then(label),
             upto: false,
         }),
-        _ => invoice.filter(|i| is_invoice(i)).and_then(invoice_amount),
+        _ => detail("invoice")
+            .filter(|i| is_invoice(i))
+            .and_then(invoice_amount),
     }
 }
 
@@ -156,17 +157,17 @@ fn amount_of(req: &Value) -> Option<Amount> {
 fn payment(ch: &Challenge, request: Option<&Value>) -> Option<PaymentChallenge> {
     let mut json = String::from("{\"scheme\":\"Payment\"");
     for (name, value) in &ch.params {
-        if !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
+        if !all_bytes(name, |b| {
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+        }) {
             continue;
         }
+        let name = name.to_ascii_lowercase();
         json.push(',');
-        write_string(name, &mut json);
+        write_string(&name, &mut json);
         json.push(':');
-        match (name.as_str(), request) {
-            ("request", Some(r)) => json.push_str(&r.to_json()),
+        match request {
+            Some(r) if name == "request" => json.push_str(&r.to_json()),
             _ => write_string(value, &mut json),
         }
     }

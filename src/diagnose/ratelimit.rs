@@ -2,18 +2,19 @@
 //! `RateLimit` fields, and OpenAI's `x-ratelimit-remaining-requests`.
 
 use super::details::Source;
-use super::input::{Found, Input};
+use super::input::{listed, Found, Input};
 use super::retry::MAX_RETRY_SECONDS;
 use super::Cause::RateLimited;
+use crate::json::uint;
 
-/// Headers whose value `0` means no requests are left.
-const REMAINING: &[&str] = &[
-    "x-ratelimit-remaining",
-    "ratelimit-remaining",
-    "x-rate-limit-remaining",
-    "x-ratelimit-remaining-requests",
-    "x-ratelimit-remaining-tokens",
-];
+/// Headers whose value `0` means no requests are left, each followed by `|`.
+const REMAINING: &str = concat!(
+    "x-ratelimit-remaining|",
+    "ratelimit-remaining|",
+    "x-rate-limit-remaining|",
+    "x-ratelimit-remaining-requests|",
+    "x-ratelimit-remaining-tokens|",
+);
 
 /// Unix times above this are epochs rather than delays (2001-09-09).
 const EPOCH_THRESHOLD: u64 = 1_000_000_000;
@@ -23,12 +24,14 @@ pub fn detect(input: &Input) -> Option<Found> {
     if input.status() < 400 {
         return None;
     }
-    let exhausted = REMAINING
-        .iter()
-        .any(|h| input.header(h).is_some_and(|v| v.trim() == "0"))
+    let mut exhausted = false;
+    for h in REMAINING.split_terminator('|') {
+        exhausted = exhausted || input.header(h).is_some_and(|v| v.trim() == "0");
+    }
+    let exhausted = exhausted
         || input
             .header("ratelimit")
-            .and_then(|v| param(v, &["remaining", "r"]))
+            .and_then(|v| param(v, "remaining|r|"))
             == Some(0);
     if !exhausted {
         return None;
@@ -38,77 +41,92 @@ pub fn detect(input: &Input) -> Option<Found> {
     Some(found)
 }
 
+/// Seconds until a limit resets, from a reset header's value: a delay, or an epoch when the
+/// current time is known.
+fn from_reset(v: Option<&str>, now: Option<u64>) -> Option<u64> {
+    let n = uint(v?.trim())?;
+    if n > EPOCH_THRESHOLD {
+        Some(n.saturating_sub(now?))
+    } else {
+        Some(n)
+    }
+}
+
 /// Seconds until the limit resets, from whichever reset header is present.
 pub fn reset_seconds(input: &Input) -> Option<u64> {
-    let from_reset = |v: &str| {
-        let n: u64 = v.trim().parse().ok()?;
-        if n > EPOCH_THRESHOLD {
-            Some(n.saturating_sub(input.now?))
-        } else {
-            Some(n)
-        }
-    };
-    let secs = input
-        .header("x-ratelimit-reset")
-        .and_then(from_reset)
-        .or_else(|| input.header("ratelimit-reset").and_then(from_reset))
-        .or_else(|| {
-            input
-                .header("ratelimit")
-                .and_then(|v| param(v, &["reset", "t"]))
-        })
-        .or_else(|| {
-            input
-                .header("x-ratelimit-reset-requests")
-                .and_then(duration)
-        })?;
+    let secs = from_reset(input.header("x-ratelimit-reset"), input.now)
+        .or_else(|| from_reset(input.header("ratelimit-reset"), input.now))
+        .or_else(|| param(input.header("ratelimit")?, "reset|t|"))
+        .or_else(|| duration(input.header("x-ratelimit-reset-requests")?))?;
     Some(secs.min(MAX_RETRY_SECONDS))
 }
 
-/// A numeric parameter of a `RateLimit` field: `limit=100, remaining=0, reset=50` (draft-07)
-/// or `"default";r=0;t=30` (later drafts).
-fn param(v: &str, names: &[&str]) -> Option<u64> {
-    v.split([',', ';']).find_map(|part| {
-        let (k, val) = part.trim().split_once('=')?;
-        names
-            .contains(&k.trim())
-            .then(|| val.trim().parse().ok())
-            .flatten()
-    })
+/// A numeric parameter of a `RateLimit` field, by any of the `|`-terminated `names`:
+/// `limit=100, remaining=0, reset=50` (draft-07) or `"default";r=0;t=30` (later drafts).
+fn param(v: &str, names: &str) -> Option<u64> {
+    for part in v.split([',', ';']) {
+        let Some((k, val)) = part.trim().split_once('=') else {
+            continue;
+        };
+        // A name whose value is not a number does not end the search.
+        match uint(val.trim()) {
+            Some(n) if listed(names, k.trim()) => return Some(n),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A Go-style duration such as `6m0s`, `1.5s` or `20ms`, rounded up to whole seconds.
 pub fn duration(v: &str) -> Option<u64> {
-    let mut millis: u64 = 0;
-    let mut rest = v.trim();
-    if rest.is_empty() || rest.len() > 32 {
+    let s = v.trim().as_bytes();
+    if s.is_empty() || s.len() > 32 {
         return None;
     }
-    while !rest.is_empty() {
-        let num_end = rest
-            .find(|c: char| !c.is_ascii_digit() && c != '.')
-            .unwrap_or(rest.len());
-        let (num, tail) = rest.split_at_checked(num_end)?;
-        let unit_end = tail
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let (unit, next) = tail.split_at_checked(unit_end)?;
-        let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
-        let whole: u64 = whole.parse().ok()?;
-        if !frac.bytes().all(|b| b.is_ascii_digit()) {
+    let digit = |i: usize| {
+        s.get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| u64::from(b - b'0'))
+    };
+    let mut millis: u64 = 0;
+    let mut i = 0;
+    while i < s.len() {
+        // Whole units, then up to three fractional digits as thousandths ("5" is 500).
+        let start = i;
+        let mut whole: u64 = 0;
+        while let Some(d) = digit(i) {
+            whole = whole.checked_mul(10)?.checked_add(d)?;
+            i += 1;
+        }
+        if i == start {
             return None;
         }
-        // The first three fractional digits are milliseconds: "5" is 500, "25" is 250.
-        let frac_ms = frac
-            .bytes()
-            .chain(*b"000")
-            .take(3)
-            .fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
-        let scale = match unit {
-            "h" => 3_600_000,
-            "m" => 60_000,
-            "s" => 1000,
-            "ms" => 1,
+        let mut frac_ms = 0;
+        let mut places = 0;
+        if s.get(i) == Some(&b'.') {
+            i += 1;
+            while let Some(d) = digit(i) {
+                if places < 3 {
+                    frac_ms = frac_ms * 10 + d;
+                    places += 1;
+                }
+                i += 1;
+            }
+        }
+        while places < 3 {
+            frac_ms *= 10;
+            places += 1;
+        }
+        // The unit runs to the next digit.
+        let unit_start = i;
+        while i < s.len() && digit(i).is_none() {
+            i += 1;
+        }
+        let scale = match &s[unit_start..i] {
+            b"h" => 3_600_000,
+            b"m" => 60_000,
+            b"s" => 1000,
+            b"ms" => 1,
             _ => return None,
         };
         millis = millis.checked_add(
@@ -116,7 +134,6 @@ pub fn duration(v: &str) -> Option<u64> {
                 .checked_mul(scale)?
                 .checked_add(frac_ms * scale / 1000)?,
         )?;
-        rest = next;
     }
     Some(millis.div_ceil(1000))
 }
@@ -138,9 +155,9 @@ mod tests {
     #[test]
     fn ratelimit_fields() {
         assert_eq!(
-            param("limit=100, remaining=0, reset=50", &["remaining"]),
+            param("limit=100, remaining=0, reset=50", "remaining|"),
             Some(0)
         );
-        assert_eq!(param("\"default\";r=0;t=30", &["reset", "t"]), Some(30));
+        assert_eq!(param("\"default\";r=0;t=30", "reset|t|"), Some(30));
     }
 }

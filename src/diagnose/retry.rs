@@ -8,16 +8,18 @@
 /// Longest wait reported, in seconds (a week); longer values are clamped.
 pub const MAX_RETRY_SECONDS: u64 = 7 * 24 * 3600;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+use super::input::{all_bytes, digit};
+use crate::json::uint;
+
+/// The months' abbreviations, three letters each.
+const MONTHS: &str = "janfebmaraprmayjunjulaugsepoctnovdec";
 
 /// Seconds to wait according to a `Retry-After` value, or `None` when it is unreadable (or a
 /// date and `now_unix` is unknown). A date in the past gives 0.
 pub fn retry_after(value: &str, now_unix: Option<u64>) -> Option<u64> {
     let v = value.trim();
-    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        let secs = v.parse::<u64>().unwrap_or(u64::MAX);
+    if !v.is_empty() && all_bytes(v, digit) {
+        let secs = uint(v).unwrap_or(u64::MAX);
         return Some(secs.min(MAX_RETRY_SECONDS));
     }
     let at = http_date(v)?;
@@ -30,43 +32,50 @@ pub fn http_date(s: &str) -> Option<u64> {
     if s.len() > 64 {
         return None;
     }
-    let cleaned: String = s
-        .chars()
-        .map(|c| if c == ',' || c == '-' { ' ' } else { c })
-        .collect();
-    let mut t = cleaned.split_whitespace();
-    let _weekday = t.next()?;
-    let first = t.next()?;
-    let (day, month, year, time) = if first.bytes().all(|b| b.is_ascii_digit()) {
-        // IMF-fixdate `06 Nov 1994 08:49:37 GMT` or RFC 850 `06-Nov-94 08:49:37 GMT`.
-        let (month, year, time) = (t.next()?, t.next()?, t.next()?);
-        if !t.next()?.eq_ignore_ascii_case("gmt") {
-            return None;
+    // The words between whitespace, commas and hyphens; seven or more fit no format.
+    let mut words = [""; 7];
+    let mut n = 0;
+    let mut start = None;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        let separator = c.is_whitespace() || c == ',' || c == '-';
+        match start {
+            Some(w) if separator => {
+                *words.get_mut(n)? = &s[w..i];
+                n += 1;
+                start = None;
+            }
+            None if !separator => start = Some(i),
+            _ => {}
         }
-        (first, month, year, time)
-    } else {
-        // asctime `Nov  6 08:49:37 1994`.
-        let (day, time, year) = (t.next()?, t.next()?, t.next()?);
-        (day, first, year, time)
-    };
-    if t.next().is_some() {
-        return None;
     }
-    let day: u64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u64 + 1;
-    let mut year: u64 = year.parse().ok()?;
+    let digits = |t: &str| all_bytes(t, digit);
+    let (day, month, year, time) = match words[..n] {
+        // IMF-fixdate `06 Nov 1994 08:49:37 GMT` or RFC 850 `06-Nov-94 08:49:37 GMT`.
+        [_, day, month, year, time, zone] if digits(day) && zone.eq_ignore_ascii_case("gmt") => {
+            (day, month, year, time)
+        }
+        // asctime `Nov  6 08:49:37 1994`.
+        [_, month, day, time, year] if !digits(month) => (day, month, year, time),
+        _ => return None,
+    };
+    let day = uint(day).filter(|d| (1..=31).contains(d))?;
+    let mut m = 1;
+    while !MONTHS.get(m * 3 - 3..m * 3)?.eq_ignore_ascii_case(month) {
+        m += 1;
+    }
+    let mut year = uint(year)?;
     if year < 100 {
         year += if year < 70 { 2000 } else { 1900 };
     }
     if !(1970..=9999).contains(&year) {
         return None;
     }
-    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
-    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
-    if hms.next().is_some() || h > 23 || m > 59 || sec > 60 {
+    let mut hms = time.split(':').map(uint);
+    let (h, min, sec) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() || h > 23 || min > 59 || sec > 60 {
         return None;
     }
-    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec)
+    Some(days_from_civil(year, m as u64, day) * 86_400 + h * 3600 + min * 60 + sec)
 }
 
 /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm), for

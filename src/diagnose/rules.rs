@@ -34,39 +34,39 @@ use super::input::{Found, Input};
 use super::money::u64_text;
 use super::Party;
 use crate::json::Value;
-use crate::knowledge::bin::{encode, Node};
+use crate::knowledge::bin::{self, encode, Node};
 use crate::knowledge::check;
 use crate::knowledge::norm::normalize;
 
 /// Most rules read; the rest are ignored with a warning.
 const MAX_RULES: usize = 100;
 
-/// Where the usual codes live, when a rule does not say.
-const CODE_FIELDS: &[&str] = &[
-    "code",
-    "error_code",
-    "errorCode",
-    "error.code",
-    "error.type",
-    "error",
-    "type",
-    "decline_code",
-    "error.decline_code",
-    "status_code",
-    "errors.*.code",
-    "reason",
-];
-/// Where the usual messages live, when a rule does not say.
-const MESSAGE_FIELDS: &[&str] = &[
-    "message",
-    "error",
-    "error.message",
-    "detail",
-    "title",
-    "error_description",
-    "errors.*.message",
-    "errors.*.detail",
-];
+/// Where the usual codes live, when a rule does not say, each path followed by `|`.
+const CODE_FIELDS: &str = concat!(
+    "code|",
+    "error_code|",
+    "errorCode|",
+    "error.code|",
+    "error.type|",
+    "error|",
+    "type|",
+    "decline_code|",
+    "error.decline_code|",
+    "status_code|",
+    "errors.*.code|",
+    "reason|",
+);
+/// Where the usual messages live, when a rule does not say, each path followed by `|`.
+const MESSAGE_FIELDS: &str = concat!(
+    "message|",
+    "error|",
+    "error.message|",
+    "detail|",
+    "title|",
+    "error_description|",
+    "errors.*.message|",
+    "errors.*.detail|",
+);
 
 /// Integrator rules, in the order given, and the page-wide party. `Rules::default()` has none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -102,9 +102,7 @@ impl Rules {
                 warnings.push(["rules[", &u64_text(i as u64), "]: ", p].concat());
                 continue;
             }
-            let mut compiled = Vec::new();
-            encode(&pack_of(item), &mut compiled);
-            packs.push(compiled);
+            packs.push(compile(item));
         }
         Rules { packs, party: None }
     }
@@ -128,38 +126,54 @@ impl Rules {
     }
 }
 
-/// A rule as a one-entry pack: its own `codes`/`messages` paths or the usual ones, its `code`
-/// values normalized, `bodyIncludes` (0.1) read as `body`.
-fn pack_of(rule: &Value) -> Value {
-    let paths = |key: &str, default: &[&str]| match rule.get(key) {
-        Some(Value::String(s)) => Value::Array(vec![Value::String(s.clone())]),
-        Some(v @ Value::Array(_)) => v.clone(),
-        _ => Value::Array(default.iter().map(|p| Value::String((*p).into())).collect()),
-    };
-    let mut entry = Vec::new();
-    for (k, v) in rule.as_object().unwrap_or(&[]) {
-        let v = match (k.as_str(), v) {
-            ("code", Value::String(s)) => Value::String(normalize(s)),
-            ("code", Value::Array(a)) => Value::Array(
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(|s| Value::String(normalize(s)))
-                    .collect(),
-            ),
-            (_, v) => v.clone(),
-        };
-        let k = if k == "bodyIncludes" {
-            "body"
-        } else {
-            k.as_str()
-        };
-        if k != "codes" && k != "messages" {
-            entry.push((k.to_owned(), v));
+/// A rule as a one-entry pack, compiled: `{"codes", "messages", "entry": [rule]}` with its own
+/// `codes`/`messages` paths or the usual ones, its `code` values normalized, `bodyIncludes`
+/// (0.1) read as `body`. Written straight into the compiled form, without a tree between.
+fn compile(rule: &Value) -> Vec<u8> {
+    let mut out = vec![bin::OBJECT];
+    for (key, default) in [("codes", CODE_FIELDS), ("messages", MESSAGE_FIELDS)] {
+        bin::key(key, &mut out);
+        match rule.get(key) {
+            Some(Value::String(s)) => {
+                out.push(bin::ARRAY);
+                bin::string(s, &mut out);
+                out.push(bin::ARRAY_END);
+            }
+            Some(v @ Value::Array(_)) => encode(v, &mut out),
+            _ => {
+                out.push(bin::ARRAY);
+                for p in default.split_terminator('|') {
+                    bin::string(p, &mut out);
+                }
+                out.push(bin::ARRAY_END);
+            }
         }
     }
-    Value::Object(vec![
-        ("codes".into(), paths("codes", CODE_FIELDS)),
-        ("messages".into(), paths("messages", MESSAGE_FIELDS)),
-        ("entry".into(), Value::Array(vec![Value::Object(entry)])),
-    ])
+    bin::key("entry", &mut out);
+    out.push(bin::ARRAY);
+    out.push(bin::OBJECT);
+    for (k, v) in rule.as_object().unwrap_or(&[]) {
+        let k = if k == "bodyIncludes" { "body" } else { k };
+        if k == "codes" || k == "messages" {
+            continue;
+        }
+        bin::key(k, &mut out);
+        match (k, v) {
+            ("code", Value::String(s)) => bin::string(&normalize(s), &mut out),
+            ("code", Value::Array(a)) => {
+                out.push(bin::ARRAY);
+                for s in a {
+                    if let Some(s) = s.as_str() {
+                        bin::string(&normalize(s), &mut out);
+                    }
+                }
+                out.push(bin::ARRAY_END);
+            }
+            (_, v) => encode(v, &mut out),
+        }
+    }
+    out.push(bin::OBJECT_END);
+    out.push(bin::ARRAY_END);
+    out.push(bin::OBJECT_END);
+    out
 }

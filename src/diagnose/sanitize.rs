@@ -6,8 +6,10 @@
 /// Longest URL accepted; longer ones are dropped rather than cut (a cut URL points elsewhere).
 const MAX_URL_CHARS: usize = 2048;
 
-/// Hosts that may be linked over plain `http` (a developer's own machine).
-const LOOPBACK_HOSTS: &[&str] = &["localhost", "127.0.0.1", "[::1]"];
+/// Hosts that may be linked over plain `http` (a developer's own machine), each followed by `|`.
+const LOOPBACK_HOSTS: &str = "localhost|127.0.0.1|[::1]|";
+
+use super::input::{all_bytes, digit, find};
 
 /// Whether `c` is dropped from shown text: controls (C0, DEL, C1), bidi embeddings, overrides,
 /// isolates and marks, zero-width characters, the BOM and Unicode tag characters.
@@ -47,6 +49,8 @@ fn is_hidden(c: char) -> bool {
 pub fn sanitize_text(s: &str, max_chars: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
+    // The bytes of the first `max_chars - 1` characters: where a cut text ends, before its `…`.
+    let mut keep = 0;
     let mut pending_space = false;
     for c in s.chars() {
         // Tabs and newlines are controls too, but they separate words.
@@ -59,15 +63,30 @@ pub fn sanitize_text(s: &str, max_chars: usize) -> String {
         }
         let needed = usize::from(pending_space) + 1;
         if count + needed > max_chars {
-            return cut(out, max_chars);
+            if max_chars == 0 {
+                return String::new();
+            }
+            // Spaces are the only whitespace kept, never two in a row.
+            out.truncate(keep);
+            if out.ends_with(' ') {
+                out.truncate(out.len() - 1);
+            }
+            out.push('…');
+            return out;
         }
         if pending_space {
             out.push(' ');
             count += 1;
+            if count + 1 == max_chars {
+                keep = out.len();
+            }
             pending_space = false;
         }
         out.push(c);
         count += 1;
+        if count + 1 == max_chars {
+            keep = out.len();
+        }
     }
     out
 }
@@ -86,25 +105,17 @@ pub fn sanitize_text(s: &str, max_chars: usize) -> String {
 /// assert_eq!(strip_controls("Kartu \u{202e}Anda\u{0}\u{85}\n ditolak"), "Kartu Anda\n ditolak");
 /// ```
 pub fn strip_controls(s: &str) -> String {
-    let kept = |c: &char| match c {
-        '\t' | '\n' | '\r' => true,
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
-        c => !c.is_control(),
-    };
-    s.chars().filter(kept).collect()
-}
-
-/// Ends `out` (already at most `max_chars` characters) with an ellipsis within `max_chars`.
-fn cut(mut out: String, max_chars: usize) -> String {
-    if max_chars == 0 {
-        return String::new();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let kept = match c {
+            '\t' | '\n' | '\r' => true,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
+            c => !c.is_control(),
+        };
+        if kept {
+            out.push(c);
+        }
     }
-    while out.chars().count() > max_chars - 1 {
-        out.pop();
-    }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('…');
     out
 }
 
@@ -125,25 +136,34 @@ pub fn safe_url(s: &str) -> Option<String> {
     }
     // Only the unreserved, reserved and percent characters of RFC 3986: this rules out
     // whitespace, controls, backslashes (which browsers read as `/`), quotes and angle brackets.
-    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b);
-    if !s.bytes().all(allowed) {
+    // Every byte is then ASCII, so every index below is a character boundary.
+    for b in s.bytes() {
+        if !(b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b)) {
+            return None;
+        }
+    }
+    let sep = find(s, "://")?;
+    let (scheme, rest) = (&s[..sep], &s[sep + 3..]);
+    let mut end = 0;
+    while end < rest.len() && !matches!(rest.as_bytes()[end], b'/' | b'?' | b'#') {
+        end += 1;
+    }
+    let authority = &rest[..end];
+    if authority.is_empty() || authority.as_bytes().contains(&b'@') {
         return None;
     }
-    let (scheme, rest) = s.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..end)?;
-    if authority.is_empty() || authority.contains('@') {
-        return None;
-    }
-    let host = host_of(authority)?.to_ascii_lowercase();
-    let ok = match scheme.as_str() {
-        "https" => valid_host(&host),
-        "http" => LOOPBACK_HOSTS.contains(&host.as_str()),
-        _ => false,
+    let host = host_of(authority)?;
+    let ok = if scheme.eq_ignore_ascii_case("https") {
+        valid_host(host)
+    } else if scheme.eq_ignore_ascii_case("http") {
+        LOOPBACK_HOSTS
+            .split_terminator('|')
+            .any(|h| h.eq_ignore_ascii_case(host))
+    } else {
+        false
     };
     ok.then(|| {
-        let mut url = scheme;
+        let mut url = scheme.to_ascii_lowercase();
         url.push_str("://");
         url.push_str(rest);
         url
@@ -152,39 +172,51 @@ pub fn safe_url(s: &str) -> Option<String> {
 
 /// The host part of an authority (without the port).
 fn host_of(authority: &str) -> Option<&str> {
-    if authority.starts_with('[') {
-        let close = authority.find(']')?;
-        let (host, rest) = authority.split_at_checked(close + 1)?;
-        return match rest.strip_prefix(':') {
-            Some(port) => valid_port(port).then_some(host),
-            None => rest.is_empty().then_some(host),
-        };
-    }
-    match authority.split_once(':') {
-        Some((host, port)) => valid_port(port).then_some(host),
-        None => Some(authority),
-    }
-}
-
-fn valid_port(digits: &str) -> bool {
-    !digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let close = v6.bytes().position(|b| b == b']')? + 2;
+            let rest = &authority[close..];
+            if rest.is_empty() {
+                return Some(&authority[..close]);
+            }
+            (&authority[..close], rest.strip_prefix(':')?)
+        }
+        None => match authority.split_once(':') {
+            Some(pair) => pair,
+            None => return Some(authority),
+        },
+    };
+    let valid_port = !port.is_empty() && port.len() <= 5 && all_bytes(port, digit);
+    valid_port.then_some(host)
 }
 
 /// A DNS name or an IP literal with at least one dot (or an IPv6 literal).
 fn valid_host(h: &str) -> bool {
     if let Some(v6) = h.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         return !v6.is_empty()
-            && v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            && all_bytes(v6, |b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
-    !h.is_empty()
-        && h.len() <= 253
-        && !h.starts_with(['.', '-'])
-        && h.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && h.split('.')
-            .all(|label| !label.is_empty() && label.len() <= 63)
+    if h.is_empty() || h.len() > 253 || h.starts_with(['.', '-']) {
+        return false;
+    }
+    // Labels of 1 to 63 letters, digits and hyphens, separated by single dots.
+    let mut label = 0;
+    for b in h.bytes() {
+        if b == b'.' {
+            if label == 0 {
+                return false;
+            }
+            label = 0;
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    label > 0
 }
 
 #[cfg(test)]

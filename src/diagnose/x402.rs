@@ -6,7 +6,7 @@
 use super::base64;
 use super::codes::{table, Table};
 use super::details::{Amount, PaymentChallenge, Source};
-use super::input::{code_token, Found, Input};
+use super::input::{is_code, Found, Input};
 use super::money::{digits, label, token_by_address, token_by_name, STABLECOIN_DECIMALS};
 use super::sanitize::{safe_url, sanitize_text};
 use super::Cause::{self, *};
@@ -64,13 +64,13 @@ fn classify(error: Option<&str>, unknown: Cause) -> Cause {
     let Some(e) = error.map(str::trim).filter(|e| !e.is_empty()) else {
         return unknown;
     };
-    let lower = e.to_ascii_lowercase();
-    let (table, fallback) = match code_token(e) {
+    let (table, fallback) = if is_code(e) {
         // An unrecognized code still names a failed attempt.
-        Some(_) => (&CODE_PATTERNS, PaymentSettlementFailed),
-        None => (&TEXT_PATTERNS, unknown),
+        (&CODE_PATTERNS, PaymentSettlementFailed)
+    } else {
+        (&TEXT_PATTERNS, unknown)
     };
-    table.within(&lower).map_or(fallback, |(_, c)| c)
+    table.within(e).map_or(fallback, |(_, c)| c)
 }
 
 /// Recognizes x402 in headers, a v1 body or a paywall page (status 400 and above only).
@@ -78,97 +78,119 @@ pub fn detect(input: &Input) -> Option<Found> {
     if input.status() < 400 {
         return None;
     }
-    let from_header = input
-        .header("payment-required")
-        .and_then(base64::decode_text)
-        .and_then(|t| Value::parse(&t))
-        .filter(is_payment_required);
-    let required = from_header
-        .as_ref()
-        .or(input.json.as_ref().filter(|j| is_payment_required(j)));
+    let from_header = header_json(input, "payment-required").filter(is_payment_required);
+    let required = match &from_header {
+        Some(r) => Some(r),
+        None => input.json.as_ref().filter(|j| is_payment_required(j)),
+    };
     for name in ["payment-response", "x-payment-response"] {
-        let settle = input
-            .header(name)
-            .and_then(base64::decode_text)
-            .and_then(|t| Value::parse(&t));
-        if let Some(s) = settle.filter(|s| s.get("success").and_then(Value::as_bool) == Some(false))
-        {
-            let reason = s
-                .get("errorReason")
-                .or(s.get("errorMessage"))
-                .and_then(Value::as_str);
-            let mut found =
-                Found::new(classify(reason, PaymentSettlementFailed), Source::X402).code(reason);
-            match required {
-                Some(r) => add_requirements(&mut found, r),
-                None => found.details.amount = settlement_amount(&s),
-            }
-            return Some(found);
+        let Some(s) = header_json(input, name) else {
+            continue;
+        };
+        if s.get("success").and_then(Value::as_bool) != Some(false) {
+            continue;
         }
-    }
-    if let Some(r) = required {
-        let error = r.get("error").and_then(Value::as_str);
-        let mut cause = classify(error, PaymentRequiredOnchain);
-        // Cloudflare's binding (`network: "cloudflare:402"`) bills AI crawlers, not wallets.
-        if cause == PaymentRequiredOnchain && on_cloudflare(r) {
-            cause = CrawlerPaymentRequired;
+        let reason = s
+            .get("errorReason")
+            .or(s.get("errorMessage"))
+            .and_then(Value::as_str);
+        let mut found = Found::coded(
+            classify(reason, PaymentSettlementFailed),
+            Source::X402,
+            reason,
+        );
+        match required {
+            Some(r) => add_requirements(&mut found, r),
+            None => found.details.amount = settlement_amount(&s),
         }
-        let mut found = Found::new(cause, Source::X402).code(error);
-        add_requirements(&mut found, r);
         return Some(found);
     }
-    paywall(input)
+    let Some(r) = required else {
+        return paywall(input);
+    };
+    let error = r.get("error").and_then(Value::as_str);
+    let mut cause = classify(error, PaymentRequiredOnchain);
+    // Cloudflare's binding (`network: "cloudflare:402"`) bills AI crawlers, not wallets.
+    if cause == PaymentRequiredOnchain && on_cloudflare(r) {
+        cause = CrawlerPaymentRequired;
+    }
+    let mut found = Found::coded(cause, Source::X402, error);
+    add_requirements(&mut found, r);
+    Some(found)
+}
+
+/// A header holding base64 JSON, decoded and parsed.
+fn header_json(input: &Input, name: &str) -> Option<Value> {
+    base64::decode_json(input.header(name)?)
+}
+
+/// The requirements a `PaymentRequired` object accepts.
+fn accepts(r: &Value) -> &[Value] {
+    r.get("accepts").and_then(Value::as_array).unwrap_or(&[])
+}
+
+/// Whether a network is Cloudflare's pay-per-crawl binding (`cloudflare:402`).
+fn is_cloudflare(req: &Value) -> bool {
+    req.get("network")
+        .and_then(Value::as_str)
+        .is_some_and(|n| n.starts_with("cloudflare:"))
 }
 
 /// Whether a requirement is on Cloudflare's pay-per-crawl binding (`cloudflare:402`).
 fn on_cloudflare(r: &Value) -> bool {
-    r.get("accepts").and_then(Value::as_array).is_some_and(|a| {
-        a.iter().any(|x| {
-            x.get("network")
-                .and_then(Value::as_str)
-                .is_some_and(|n| n.starts_with("cloudflare:"))
-        })
-    })
+    for x in accepts(r) {
+        if is_cloudflare(x) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A v1 `PaymentRequirementsResponse` or a v2 `PaymentRequired` object.
 fn is_payment_required(v: &Value) -> bool {
-    let version = v.get("x402Version").and_then(Value::as_u64).is_some();
-    let accepts = v.get("accepts").and_then(Value::as_array).is_some_and(|a| {
-        a.iter()
-            .any(|r| r.get("payTo").is_some() || r.get("maxAmountRequired").is_some())
-    });
-    version || accepts
+    if v.get("x402Version").and_then(Value::as_u64).is_some() {
+        return true;
+    }
+    for r in accepts(v) {
+        if r.get("payTo").is_some() || r.get("maxAmountRequired").is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Fills amount, resource and the challenge for the pay callback.
 fn add_requirements(found: &mut Found, r: &Value) {
-    let accepts = r.get("accepts").and_then(Value::as_array).unwrap_or(&[]);
-    found.details.amount = accepts.iter().find_map(amount_of);
-    let resource = r.get("resource");
+    fill(found, accepts(r), r.get("resource"), r.to_json());
+}
+
+/// Fills amount, resource and the challenge (`json`) from the accepted requirements and the
+/// requirement's `resource`.
+fn fill(found: &mut Found, accepts: &[Value], resource: Option<&Value>, json: String) {
+    for req in accepts {
+        found.details.amount = amount_of(req);
+        if found.details.amount.is_some() {
+            break;
+        }
+    }
+    let first = accepts.first();
     let url = resource
         .and_then(|res| res.get("url").or(Some(res)))
         .and_then(Value::as_str)
-        .or_else(|| accepts.first()?.get("resource")?.as_str());
+        .or_else(|| first?.get("resource")?.as_str());
     let description = resource
         .and_then(|res| res.get("description"))
-        .or_else(|| accepts.first()?.get("description"))
+        .or_else(|| first?.get("description"))
         .and_then(Value::as_str);
     found.details.resource = url.and_then(safe_url).or_else(|| {
         description
             .map(|d| sanitize_text(d, 200))
             .filter(|d| !d.is_empty())
     });
-    found.details.payment = challenge(r);
-}
-
-/// The challenge JSON for the pay callback, when it fits the cap.
-fn challenge(r: &Value) -> Option<PaymentChallenge> {
-    let json = r.to_json();
-    (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
+    found.details.payment = (json.len() <= MAX_PAYMENT_JSON).then_some(PaymentChallenge {
         protocol: "x402",
         json,
-    })
+    });
 }
 
 /// The amount of one payment requirement (v2 `amount`, v1 `maxAmountRequired`).
@@ -189,37 +211,19 @@ fn amount_of(req: &Value) -> Option<Amount> {
         .or_else(|| name.and_then(token_by_name));
     // The `upto` scheme's amount is a maximum: the charge is set after use, and may be 0.
     let upto = req.get("scheme").and_then(Value::as_str) == Some("upto");
-    Some(match symbol {
-        Some(s) => Amount {
-            atomic,
-            decimals: STABLECOIN_DECIMALS,
-            asset: Some(s.into()),
-            network,
-            upto,
-        },
+    let (decimals, asset, network) = match symbol {
+        Some(s) => (STABLECOIN_DECIMALS, Some(s.into()), network),
         // Cloudflare's binding counts US cents (batch_settlement_cloudflare.md).
-        None if asset == Some("USD")
-            && req
-                .get("network")
-                .and_then(Value::as_str)
-                .is_some_and(|n| n.starts_with("cloudflare:")) =>
-        {
-            Amount {
-                atomic,
-                decimals: 2,
-                asset: Some("USD".into()),
-                network: None,
-                upto,
-            }
-        }
+        None if asset == Some("USD") && is_cloudflare(req) => (2, Some("USD".into()), None),
         // Unknown token: the exact atomic units and the raw asset id, no guessed decimals.
-        None => Amount {
-            atomic,
-            decimals: 0,
-            asset: asset.and_then(label),
-            network,
-            upto,
-        },
+        None => (0, asset.and_then(label), network),
+    };
+    Some(Amount {
+        atomic,
+        decimals,
+        asset,
+        network,
+        upto,
     })
 }
 
@@ -248,12 +252,15 @@ fn paywall(input: &Input) -> Option<Found> {
         .and_then(|r| r.find('[').and_then(|b| r.get(b..)))
         .and_then(balanced)
         .and_then(Value::parse);
-    if let Some(accepts) = list.filter(|l| l.as_array().is_some()) {
-        let m = vec![
-            ("accepts".to_owned(), accepts),
-            ("x402Version".to_owned(), Value::Number("1".into())),
-        ];
-        add_requirements(&mut found, &Value::Object(m));
+    if let Some(Value::Array(accepts)) = &list {
+        // As a v1 `PaymentRequirementsResponse`: `{"accepts":[…],"x402Version":1}`.
+        let json = [
+            "{\"accepts\":",
+            &list.as_ref()?.to_json(),
+            ",\"x402Version\":1}",
+        ]
+        .concat();
+        fill(&mut found, accepts, None, json);
     }
     Some(found)
 }

@@ -29,10 +29,12 @@ const NUMBER: u8 = 0xF7;
 const TRUE: u8 = 0xF8;
 const FALSE: u8 = 0xF9;
 const NULL: u8 = 0xFA;
-const ARRAY: u8 = 0xFB;
-const ARRAY_END: u8 = 0xFC;
-const OBJECT: u8 = 0xFD;
-const OBJECT_END: u8 = 0xFE;
+/// The bytes that open and close containers, for writers that build a document piece by
+/// piece ([`key`], [`string`], [`encode`]).
+pub const ARRAY: u8 = 0xFB;
+pub const ARRAY_END: u8 = 0xFC;
+pub const OBJECT: u8 = 0xFD;
+pub const OBJECT_END: u8 = 0xFE;
 const END: u8 = 0xFF;
 
 /// One encoded value: the bytes from its first byte to the end of the document.
@@ -100,7 +102,7 @@ impl<'a> Node<'a> {
 
     /// A non-negative integer that fits in `u64`, from a number or a string of digits.
     pub fn as_u64(self) -> Option<u64> {
-        self.as_text()?.trim().parse().ok()
+        crate::json::uint(self.as_text()?.trim())
     }
 
     pub fn as_bool(self) -> Option<bool> {
@@ -228,7 +230,7 @@ pub fn encode(v: &Value, out: &mut Vec<u8>) {
         Value::Null => out.push(NULL),
         Value::Bool(b) => out.push(if *b { TRUE } else { FALSE }),
         Value::Number(n) => delimited(NUMBER, n, out),
-        Value::String(s) => delimited(STRING, s, out),
+        Value::String(s) => string(s, out),
         Value::Array(a) => {
             out.push(ARRAY);
             for x in a {
@@ -239,13 +241,23 @@ pub fn encode(v: &Value, out: &mut Vec<u8>) {
         Value::Object(m) => {
             out.push(OBJECT);
             for (k, x) in m {
-                out.extend_from_slice(k.as_bytes());
-                out.push(END);
+                key(k, out);
                 encode(x, out);
             }
             out.push(OBJECT_END);
         }
     }
+}
+
+/// Appends the key of an object member (its value follows).
+pub fn key(k: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(k.as_bytes());
+    out.push(END);
+}
+
+/// Appends a string.
+pub fn string(s: &str, out: &mut Vec<u8>) {
+    delimited(STRING, s, out);
 }
 
 fn delimited(kind: u8, text: &str, out: &mut Vec<u8>) {

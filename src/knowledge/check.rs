@@ -43,6 +43,18 @@ pub const FAMILIES: &[&str] = &[
     "standard",
 ];
 
+/// Whether `key` is in one of the `allowed` sets.
+fn allowed_key(allowed: &[&[&str]], key: &str) -> bool {
+    for set in allowed {
+        for k in *set {
+            if *k == key {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The problems of one condition set (`where` names it in the messages).
 fn conditions(v: &Value, allowed: &[&[&str]], at: &str, out: &mut Vec<String>) {
     let Some(members) = v.as_object() else {
@@ -51,23 +63,32 @@ fn conditions(v: &Value, allowed: &[&[&str]], at: &str, out: &mut Vec<String>) {
     };
     for (k, val) in members {
         let key = k.as_str();
-        if !allowed.iter().any(|set| set.contains(&key)) {
+        if !allowed_key(allowed, key) {
             out.push([at, ": unknown key \"", key, "\""].concat());
             continue;
         }
         let ok = match key {
-            "status" => statuses(val),
-            "host" | "has" | "code" | "message" | "body" | "codes" | "messages" => strings(val),
-            "bodyIncludes" | "source" | "notes" => val.as_str().is_some_and(|s| !s.is_empty()),
-            "header" | "match" => val.as_object().is_some_and(|m| {
-                m.iter().all(|(_, x)| {
-                    if key == "match" {
-                        texts(x)
-                    } else {
-                        x.as_str().is_some()
+            "status" => list_of(val, status),
+            "host" | "has" | "code" | "message" | "body" | "codes" | "messages" => {
+                list_of(val, text)
+            }
+            "bodyIncludes" | "source" | "notes" => text(val),
+            "header" | "match" => match val.as_object() {
+                Some(m) => {
+                    let one = if key == "match" { scalar } else { is_str };
+                    let mut all = true;
+                    for (_, x) in m {
+                        all = all
+                            && if key == "match" {
+                                list_of(x, one)
+                            } else {
+                                one(x)
+                            };
                     }
-                })
-            }),
+                    all
+                }
+                None => false,
+            },
             "cause" => val.as_str().is_some_and(label),
             "party" => val.as_str().and_then(Party::parse).is_some(),
             "sensitive" => val.as_bool().is_some(),
@@ -92,34 +113,43 @@ fn expectation(key: &str) -> &'static str {
     }
 }
 
-/// A status or a non-empty list of statuses.
-fn statuses(v: &Value) -> bool {
-    let one = |v: &Value| {
-        v.as_u64()
-            .is_some_and(|s| (100..=599).contains(&s) && matches!(v, Value::Number(_)))
-    };
+/// One value that `one` accepts, or a non-empty list of them.
+fn list_of(v: &Value, one: fn(&Value) -> bool) -> bool {
     match v {
-        Value::Array(a) => !a.is_empty() && a.iter().all(one),
+        Value::Array(a) => {
+            let mut all = !a.is_empty();
+            for x in a {
+                all = all && one(x);
+            }
+            all
+        }
         v => one(v),
     }
+}
+
+/// A status from 100 to 599, as a number.
+fn status(v: &Value) -> bool {
+    matches!(v, Value::Number(_)) && v.as_u64().is_some_and(|s| (100..=599).contains(&s))
+}
+
+/// A non-empty string.
+fn text(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| !s.is_empty())
+}
+
+/// A string.
+fn is_str(v: &Value) -> bool {
+    v.as_str().is_some()
+}
+
+/// A string, number or boolean.
+fn scalar(v: &Value) -> bool {
+    matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_))
 }
 
 /// A non-empty string or a non-empty list of non-empty strings.
 fn strings(v: &Value) -> bool {
-    let one = |v: &Value| v.as_str().is_some_and(|s| !s.is_empty());
-    match v {
-        Value::Array(a) => !a.is_empty() && a.iter().all(one),
-        v => one(v),
-    }
-}
-
-/// A string, number or boolean, or a list of them.
-fn texts(v: &Value) -> bool {
-    let one = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
-    match v {
-        Value::Array(a) => !a.is_empty() && a.iter().all(one),
-        v => one(v),
-    }
+    list_of(v, text)
 }
 
 /// A cause label: lowercase letters, digits and `_`, starting with a letter, at most 64.
@@ -138,10 +168,7 @@ pub fn rule(v: &Value) -> Vec<String> {
     if out.is_empty() {
         if v.get("cause").is_none() {
             out.push("missing \"cause\"".into());
-        } else if !CONDITIONS
-            .iter()
-            .chain(["bodyIncludes"].iter())
-            .any(|k| v.get(k).is_some())
+        } else if !CONDITIONS.iter().any(|k| v.get(k).is_some()) && v.get("bodyIncludes").is_none()
         {
             out.push("needs a condition besides \"cause\"".into());
         }

@@ -7,34 +7,39 @@ pub const MAX_CODE: usize = 256;
 /// camelCase split into words, ASCII lowercase, `-`, ` `, `.`, `/`, `:` and `_` as one `_`
 /// between words, none at the ends. Other characters are kept (lowercased when ASCII).
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Read as bytes: only ASCII is split or lowercased, and the byte before a non-ASCII
+    // character's last byte is no ASCII letter or digit, as the character itself is not.
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() + 4);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i > 0 { b[i - 1] } else { 0 };
         if c.is_ascii_uppercase() {
-            let after_word = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
-            let acronym_end = prev.is_some_and(|p| p.is_ascii_uppercase())
-                && chars.peek().is_some_and(|n| n.is_ascii_lowercase());
+            let after_word = prev.is_ascii_lowercase() || prev.is_ascii_digit();
+            let acronym_end =
+                prev.is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
             if after_word || acronym_end {
                 separate(&mut out);
             }
             out.push(c.to_ascii_lowercase());
-        } else if matches!(c, '-' | ' ' | '.' | '/' | ':' | '_' | '\t' | '\n') {
+        } else if matches!(c, b'-' | b' ' | b'.' | b'/' | b':' | b'_' | b'\t' | b'\n') {
             separate(&mut out);
         } else {
             out.push(c);
         }
-        prev = Some(c);
+        i += 1;
     }
-    while out.ends_with('_') {
+    while out.last() == Some(&b'_') {
         out.pop();
     }
-    out
+    // Only ASCII bytes were changed or left out: the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn separate(out: &mut String) {
-    if !out.is_empty() && !out.ends_with('_') {
-        out.push('_');
+fn separate(out: &mut Vec<u8>) {
+    if !out.is_empty() && out.last() != Some(&b'_') {
+        out.push(b'_');
     }
 }
 
