@@ -93,6 +93,21 @@ fn main() {
     }
     let mut compiled = Vec::new();
     bin::encode(&tree, &mut compiled);
+    // Where each signal of the lexicon and each pack starts, so that the engine goes from one
+    // to the next without reading the bytes between: a count, then the offsets, of the lexicon
+    // and then of the packs, as little-endian u32s.
+    let mut index = Vec::new();
+    for part in ["lexicon", "packs"] {
+        let items: Vec<usize> = bin::Node::root(&compiled)
+            .get(part)
+            .map(|p| p.items().map(|n| n.offset_in(&compiled)).collect())
+            .unwrap_or_default();
+        index.extend_from_slice(&(items.len() as u32).to_le_bytes());
+        for offset in items {
+            index.extend_from_slice(&(offset as u32).to_le_bytes());
+        }
+    }
+    std::fs::write(Path::new(&out).join("knowledge.idx"), index).expect("OUT_DIR is writable");
     std::fs::write(Path::new(&out).join("knowledge.bin"), compiled).expect("OUT_DIR is writable");
 }
 

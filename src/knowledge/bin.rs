@@ -135,7 +135,28 @@ impl<'a> Node<'a> {
 
     /// Member `key` of an object.
     pub fn get(self, key: &str) -> Option<Node<'a>> {
-        self.members().find(|(k, _)| *k == key).map(|(_, v)| v)
+        // Not through `members`: the member found is not skipped (a pack's `entry` list is most
+        // of the pack, and skipping means reading every byte of it).
+        if self.kind() != OBJECT {
+            return None;
+        }
+        let mut b = &self.0[1..];
+        while b.first() != Some(&OBJECT_END) {
+            // Keys are compared as bytes: no UTF-8 check for the keys passed over.
+            let end = b.iter().position(|&c| c == END)?;
+            let rest = &b[end + 1..];
+            if &b[..end] == key.as_bytes() {
+                return Some(Node(rest));
+            }
+            b = skip(rest)?;
+        }
+        None
+    }
+
+    /// Where this value starts in `doc`, the document it was read from (for `build.rs`'s
+    /// index of the packs).
+    pub fn offset_in(self, doc: &[u8]) -> usize {
+        self.0.as_ptr() as usize - doc.as_ptr() as usize
     }
 
     /// The strings of a string-or-list value: one string, or the strings of an array.
