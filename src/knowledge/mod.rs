@@ -40,7 +40,9 @@ impl Iterator for Elements {
     fn next(&mut self) -> Option<Node<'static>> {
         let (offset, rest) = self.offsets.split_first_chunk::<4>()?;
         self.offsets = rest;
-        Some(Node::root(LEAN.get(u32::from_le_bytes(*offset) as usize..)?))
+        Some(Node::root(
+            LEAN.get(u32::from_le_bytes(*offset) as usize..)?,
+        ))
     }
 }
 

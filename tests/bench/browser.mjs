@@ -293,6 +293,14 @@ async function warmPanel(page, response) {
         const t = await window.__bench.timePanel(r);
         await window.__bench.dismiss();
         await new Promise((ok) => setTimeout(ok, 10));
+        // Parts of a warm panel, without drawing one: the diagnosis of the same response as a
+        // `Response` (the loader clones it and reads the copy) and as a plain object (no read).
+        let at = performance.now();
+        await window.Explain402.diagnose(new Response(r.body, { status: r.status, headers: r.headers }));
+        t.diagnoseResponse = performance.now() - at;
+        at = performance.now();
+        await window.Explain402.diagnose({ status: r.status, headers: r.headers, body: r.body });
+        t.diagnoseObject = performance.now() - at;
         if (i >= warmup) out.push(t);
       }
       return out;
@@ -526,7 +534,10 @@ function summarize(out) {
     success: { plain: stats(s.plain), wrapped: stats(s.wrapped), wrappedVsPlain: pair(s.plain, s.wrapped) },
     ky: { ky: stats(k.ky), kyNoop: stats(k.kyNoop), kyHook: stats(k.kyHook), kyHookVsKyNoop: pair(k.kyNoop, k.kyHook) },
     loopback: { plain: stats(l.plain), wrapped: stats(l.wrapped), wrappedVsPlain: pair(l.plain, l.wrapped) },
-    warm: { dom: field(out.warm, "dom"), visible: field(out.warm, "visible"), frame: field(out.warm, "frame") },
+    warm: {
+      dom: field(out.warm, "dom"), visible: field(out.warm, "visible"), frame: field(out.warm, "frame"),
+      diagnoseResponse: field(out.warm, "diagnoseResponse"), diagnoseObject: field(out.warm, "diagnoseObject"),
+    },
     cold: {
       dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
       glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"), afterWasm: field(out.cold, "afterWasm"),

@@ -300,6 +300,20 @@ const BROWSER_ROWS: &[BrowserRow] = &[
     ),
     ("… warm: next animation frame", "warm.frame", " ms", 1, None),
     (
+        "… warm, no panel: Explain402.diagnose(Response), a copy read",
+        "warm.diagnoseResponse",
+        " ms",
+        1,
+        None,
+    ),
+    (
+        "… warm, no panel: Explain402.diagnose(plain object)",
+        "warm.diagnoseObject",
+        " ms",
+        1,
+        None,
+    ),
+    (
         "time to panel, cold: in DOM with a layout box",
         "cold.dom",
         " ms",

@@ -7,15 +7,16 @@ use std::io::Write;
 /// What a page downloads when it includes the script tag: the loader alone.
 const CRITICAL_PATH_BUDGET: usize = 2 * 1024;
 /// The goal for everything downloaded before the first panel shows (loader, glue, wasm; the
-/// styles are inside the wasm). Not met yet: reported, not enforced.
-const FIRST_PANEL_GOAL: usize = 24 * 1024;
+/// styles are inside the wasm), with every pack and both locales in. Not met: reported, not
+/// enforced. README's "Size" section says where the bytes are and why the architecture stops
+/// short of it (about 50 KB brotli of machine code alone).
+const FIRST_PANEL_GOAL: usize = 56 * 1024;
 /// The enforced regression ceiling for the same total, a little above the stable-Rust fallback
-/// build, so the download cannot silently grow. Raised on 2026-12-01 from 88 KiB when the
-/// vendor knowledge became data: 92 packs and the fallback's lexicon (12.6 KB brotli) and the
-/// party texts took the pinned-nightly build from 78.5 KB to 97.7 KB and the stable fallback to
-/// 105.1 KB. That growth is a known regression to undo (the size issue), not a new normal:
-/// lower this as the download shrinks.
-const FIRST_PANEL_CEILING: usize = 106 * 1024;
+/// build, so the download cannot silently grow. Back to 88 KiB on 2026-12-06 (it had been raised
+/// to 106 KiB when the vendor knowledge became data): measured that day, the pinned-nightly
+/// build is 83.2 KB and the stable fallback 89.4 KB with all packs. Lower it as the download
+/// shrinks.
+const FIRST_PANEL_CEILING: usize = 88 * 1024;
 
 pub struct Row {
     pub name: String,
