@@ -119,124 +119,129 @@ impl Config {
             return c;
         }
         for (i, key) in KEYS.iter().enumerate() {
-            let v = match Reflect::get(options, &JsValue::from_str(key)) {
-                Ok(v) if !v.is_undefined() && !v.is_null() => v,
-                _ => continue,
-            };
-            let text = v.as_string();
-            let number = v.as_f64().filter(|n| *n >= 0.0);
-            // What is wrong with the value, if anything; the field keeps its value then.
-            let problem: Option<String> = match i {
-                0..=6 if text.is_none() => Some("must be a string; ignored".into()),
-                0 => {
-                    c.locale = text;
-                    None
-                }
-                1..=3 => {
-                    let t = text.unwrap_or_default();
-                    let choices: &[&str] = match i {
-                        1 => &MODES,
-                        2 => &THEMES,
-                        _ => &PARTIES,
-                    };
-                    match choices.iter().position(|x| *x == t) {
-                        Some(n) => {
-                            match i {
-                                1 => {
-                                    c.mode = [
-                                        None,
-                                        Some(Mode::Dialog),
-                                        Some(Mode::Toast),
-                                        Some(Mode::Inline),
-                                    ][n]
-                                }
-                                2 => c.theme = [Theme::Auto, Theme::Light, Theme::Dark][n],
-                                _ => {
-                                    Rc::make_mut(&mut c.rules).party =
-                                        Some([Party::User, Party::Site][n])
-                                }
-                            }
-                            None
-                        }
-                        None => {
-                            Some(["must be ", &one_of(choices), ", not ", &quoted(&t)].concat())
-                        }
-                    }
-                }
-                4..=6 => match checked_url(&text.unwrap_or_default()) {
-                    Some(u) => {
-                        let slot = match i {
-                            4 => &mut c.links.support,
-                            5 => &mut c.links.payment,
-                            _ => &mut c.links.sign_in,
-                        };
-                        *slot = Some(u);
-                        None
-                    }
-                    None => Some("must be an https, http, mailto or relative URL; ignored".into()),
-                },
-                // The loader applies `readTimeoutMs`; it is checked here for the warning.
-                7 | 8 => match number {
-                    Some(n) => {
-                        if i == 7 {
-                            c.max_body_bytes = n.min(MAX_BODY_BYTES_CEILING) as usize;
-                        }
-                        None
-                    }
-                    None => Some("must be a non-negative number; ignored".into()),
-                },
-                9 => match v.dyn_into::<web_sys::Element>() {
-                    Ok(el) => {
-                        c.container = Some(el);
-                        None
-                    }
-                    Err(_) => Some("must be an Element; ignored".into()),
-                },
-                10 => match json_of(&v) {
-                    Some(m) => {
-                        c.catalog = Rc::new(Catalog::with_messages(&m, warnings));
-                        None
-                    }
-                    None => Some("must be an object; ignored".into()),
-                },
-                11 => match json_of(&v) {
-                    Some(r) => {
-                        let party = c.rules.party;
-                        let mut rules = Rules::parse(&r, warnings);
-                        rules.party = party;
-                        c.rules = Rc::new(rules);
-                        None
-                    }
-                    None => Some("must be an array; ignored".into()),
-                },
-                // The loader reads `statuses`; it is checked here so that a mistake gets a warning.
-                12 => (!Array::is_array(&v)
-                    || !v
-                        .unchecked_ref::<Array>()
-                        .iter()
-                        .all(|s| s.as_f64().is_some_and(|n| (100.0..600.0).contains(&n))))
-                .then(|| "must be an array of HTTP statuses such as [402, 429]".into()),
-                13 => match Array::is_array(&v) {
-                    true => {
-                        let list = v.unchecked_ref::<Array>().iter();
-                        c.links.trusted_origins = list.filter_map(|o| o.as_string()).collect();
-                        None
-                    }
-                    false => Some("must be an array of origins; ignored".into()),
-                },
-                _ => match v.dyn_into::<Function>() {
-                    Ok(f) => {
-                        c.callbacks[i - 14] = Some(f);
-                        None
-                    }
-                    Err(_) => Some("must be a function; ignored".into()),
-                },
-            };
-            if let Some(p) = problem {
-                warnings.push(["option `", key, "` ", &p].concat());
+            match Reflect::get(options, &JsValue::from_str(key)) {
+                Ok(v) if !v.is_undefined() && !v.is_null() => c.set(i, key, v, warnings),
+                _ => {}
             }
         }
         c
+    }
+
+    /// Sets option `key` (number `i` of `KEYS`) to `v`, or warns and keeps the field. Not
+    /// inlined into `apply`: a page without options then never has the browser compile it.
+    #[inline(never)]
+    fn set(&mut self, i: usize, key: &str, v: JsValue, warnings: &mut Vec<String>) {
+        let c = self;
+        let text = v.as_string();
+        let number = v.as_f64().filter(|n| *n >= 0.0);
+        // What is wrong with the value, if anything; the field keeps its value then.
+        let problem: Option<String> = match i {
+            0..=6 if text.is_none() => Some("must be a string; ignored".into()),
+            0 => {
+                c.locale = text;
+                None
+            }
+            1..=3 => {
+                let t = text.unwrap_or_default();
+                let choices: &[&str] = match i {
+                    1 => &MODES,
+                    2 => &THEMES,
+                    _ => &PARTIES,
+                };
+                match choices.iter().position(|x| *x == t) {
+                    Some(n) => {
+                        match i {
+                            1 => {
+                                c.mode = [
+                                    None,
+                                    Some(Mode::Dialog),
+                                    Some(Mode::Toast),
+                                    Some(Mode::Inline),
+                                ][n]
+                            }
+                            2 => c.theme = [Theme::Auto, Theme::Light, Theme::Dark][n],
+                            _ => {
+                                Rc::make_mut(&mut c.rules).party =
+                                    Some([Party::User, Party::Site][n])
+                            }
+                        }
+                        None
+                    }
+                    None => Some(["must be ", &one_of(choices), ", not ", &quoted(&t)].concat()),
+                }
+            }
+            4..=6 => match checked_url(&text.unwrap_or_default()) {
+                Some(u) => {
+                    let slot = match i {
+                        4 => &mut c.links.support,
+                        5 => &mut c.links.payment,
+                        _ => &mut c.links.sign_in,
+                    };
+                    *slot = Some(u);
+                    None
+                }
+                None => Some("must be an https, http, mailto or relative URL; ignored".into()),
+            },
+            // The loader applies `readTimeoutMs`; it is checked here for the warning.
+            7 | 8 => match number {
+                Some(n) => {
+                    if i == 7 {
+                        c.max_body_bytes = n.min(MAX_BODY_BYTES_CEILING) as usize;
+                    }
+                    None
+                }
+                None => Some("must be a non-negative number; ignored".into()),
+            },
+            9 => match v.dyn_into::<web_sys::Element>() {
+                Ok(el) => {
+                    c.container = Some(el);
+                    None
+                }
+                Err(_) => Some("must be an Element; ignored".into()),
+            },
+            10 => match json_of(&v) {
+                Some(m) => {
+                    c.catalog = Rc::new(Catalog::with_messages(&m, warnings));
+                    None
+                }
+                None => Some("must be an object; ignored".into()),
+            },
+            11 => match json_of(&v) {
+                Some(r) => {
+                    let party = c.rules.party;
+                    let mut rules = Rules::parse(&r, warnings);
+                    rules.party = party;
+                    c.rules = Rc::new(rules);
+                    None
+                }
+                None => Some("must be an array; ignored".into()),
+            },
+            // The loader reads `statuses`; it is checked here so that a mistake gets a warning.
+            12 => (!Array::is_array(&v)
+                || !v
+                    .unchecked_ref::<Array>()
+                    .iter()
+                    .all(|s| s.as_f64().is_some_and(|n| (100.0..600.0).contains(&n))))
+            .then(|| "must be an array of HTTP statuses such as [402, 429]".into()),
+            13 => match Array::is_array(&v) {
+                true => {
+                    let list = v.unchecked_ref::<Array>().iter();
+                    c.links.trusted_origins = list.filter_map(|o| o.as_string()).collect();
+                    None
+                }
+                false => Some("must be an array of origins; ignored".into()),
+            },
+            _ => match v.dyn_into::<Function>() {
+                Ok(f) => {
+                    c.callbacks[i - 14] = Some(f);
+                    None
+                }
+                Err(_) => Some("must be a function; ignored".into()),
+            },
+        };
+        if let Some(p) = problem {
+            warnings.push(["option `", key, "` ", &p].concat());
+        }
     }
 }
 
