@@ -11,6 +11,13 @@ pub mod snip;
 /// The wasm-bindgen output name; `explain402.js` is the loader's.
 pub const CORE: &str = "explain402_core";
 
+/// wasm-opt inlines a function with one caller into it only when its body is at most 20 bytes
+/// (binaryen's default: any size). Measured on 2026-12-06 on the nightly build, brotli: 850 B
+/// less wasm (a limit of 0 saves 520 B, 200 saves 330 B), and a page compiles only the functions
+/// it calls: V8 compiles each on its first call, and a large callee merged into its caller was
+/// compiled even when that branch never ran.
+pub const ONE_CALLER_INLINE: &str = "--one-caller-inline-max-function-size=20";
+
 pub fn run_cmd(_args: &[String]) -> Result {
     ensure_build_tools()?;
     build_dist()?;
@@ -56,12 +63,7 @@ pub fn build_dist() -> Result {
         .arg(&bg)
         .args([
             "-Oz",
-            // A function with one caller is inlined into it only when its body is at most 20
-            // bytes (binaryen's default: any size). Measured on 2026-12-06 on the nightly build,
-            // brotli: 850 B less wasm (a limit of 0 saves 520 B, 200 saves 330 B), and a page
-            // compiles only the functions it calls: V8 compiles each on its first call, and a
-            // large callee merged into its caller was compiled even when that branch never ran.
-            "--one-caller-inline-max-function-size=20",
+            ONE_CALLER_INLINE,
             "--strip-debug",
             "--strip-producers",
             "--converge",

@@ -13,6 +13,7 @@
 //! cargo xtask serve [--port N]     serve www/ and dist/ without building
 //! cargo xtask screenshots          render README screenshots from the real widget
 //! cargo xtask bench                browser and native benchmarks
+//! cargo xtask fuzz-corpus [DIR]    the fixtures as seed inputs of the fuzz target
 //! ```
 
 mod accuracy;
@@ -21,6 +22,7 @@ mod build;
 mod bundlers;
 mod check;
 mod diagnose;
+mod fuzz_corpus;
 mod readme;
 mod screenshots;
 mod serve;
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         "readme" => readme::run(rest),
         "screenshots" => screenshots::run(rest),
         "bench" => bench::run(rest),
+        "fuzz-corpus" => fuzz_corpus::run(rest),
         _ => {
             eprintln!(
                 "{}",

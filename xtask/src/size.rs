@@ -199,7 +199,13 @@ pub fn print_functions(n: usize) -> Result {
     crate::setup::run(
         std::process::Command::new(crate::root().join("node_modules/.bin/wasm-opt"))
             .arg(&named)
-            .args(["-Oz", "--debuginfo", "--strip-producers", "-o"])
+            .args([
+                "-Oz",
+                crate::build::ONE_CALLER_INLINE,
+                "--debuginfo",
+                "--strip-producers",
+                "-o",
+            ])
             .arg(&named),
     )?;
     let bytes = std::fs::read(&named).map_err(|e| e.to_string())?;
