@@ -78,3 +78,24 @@ pub fn lexicon() -> Elements {
 pub fn id(pack: Node<'_>) -> &str {
     pack.get("id").and_then(Node::as_str).unwrap_or("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index finds exactly the elements that reading the document in order finds.
+    #[test]
+    fn index_agrees_with_the_document() {
+        for (name, found) in [("lexicon", lexicon()), ("packs", packs())] {
+            let read: Vec<usize> = Node::root(LEAN)
+                .get(name)
+                .expect("the compiled knowledge has this part")
+                .items()
+                .map(|n| n.offset_in(LEAN))
+                .collect();
+            let indexed: Vec<usize> = found.map(|n| n.offset_in(LEAN)).collect();
+            assert!(!read.is_empty(), "{name} is empty");
+            assert_eq!(indexed, read, "{name}");
+        }
+    }
+}
