@@ -250,55 +250,59 @@ pub fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>> {
     Ok(out)
 }
 
-/// Copies `wasm`, passing each import's field name through `rename`.
-fn rewrite_imports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
+/// Copies the sections of `wasm` (whose parsed form is `sections`), the section of `id` as
+/// `rewrite` returns it and the others as they are.
+pub fn rewrite_section(
+    wasm: &[u8],
+    sections: &[(u8, &[u8])],
+    id: u8,
+    mut rewrite: impl FnMut(&[u8]) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
     let mut out = wasm[..8.min(wasm.len())].to_vec();
-    for (id, body) in sections(wasm)? {
-        let body = if id == 2 {
-            rewrite_import_section(body, &mut rename)?
+    for &(i, body) in sections {
+        let body = if i == id {
+            rewrite(body)?
         } else {
             body.to_vec()
         };
-        out.push(id);
+        out.push(i);
         write_leb(body.len() as u32, &mut out);
         out.extend_from_slice(&body);
     }
     Ok(out)
 }
 
+/// Copies `wasm`, passing each import's field name through `rename`.
+fn rewrite_imports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
+    rewrite_section(wasm, &sections(wasm)?, 2, |body| {
+        rewrite_import_section(body, &mut rename)
+    })
+}
+
 /// Copies `wasm`, passing each export's name through `rename`.
 fn rewrite_exports(wasm: &[u8], mut rename: impl FnMut(&str) -> String) -> Result<Vec<u8>> {
-    let mut out = wasm[..8.min(wasm.len())].to_vec();
-    for (id, b) in sections(wasm)? {
-        let body = if id == 7 {
-            let mut at = 0;
-            let count = read_leb(b, &mut at)?;
-            let mut body = Vec::with_capacity(b.len());
-            write_leb(count, &mut body);
-            for _ in 0..count {
-                let len = read_leb(b, &mut at)? as usize;
-                let name = std::str::from_utf8(take(b, &mut at, len)?)
-                    .map_err(|_| "wasm: export name is not UTF-8")?;
-                let new = rename(name);
-                write_leb(new.len() as u32, &mut body);
-                body.extend_from_slice(new.as_bytes());
-                let desc_start = at;
-                take(b, &mut at, 1)?;
-                read_leb(b, &mut at)?;
-                body.extend_from_slice(&b[desc_start..at]);
-            }
-            if at != b.len() {
-                return Err("wasm: trailing bytes in the export section".into());
-            }
-            body
-        } else {
-            b.to_vec()
-        };
-        out.push(id);
-        write_leb(body.len() as u32, &mut out);
-        out.extend_from_slice(&body);
-    }
-    Ok(out)
+    rewrite_section(wasm, &sections(wasm)?, 7, |b| {
+        let mut at = 0;
+        let count = read_leb(b, &mut at)?;
+        let mut body = Vec::with_capacity(b.len());
+        write_leb(count, &mut body);
+        for _ in 0..count {
+            let len = read_leb(b, &mut at)? as usize;
+            let name = std::str::from_utf8(take(b, &mut at, len)?)
+                .map_err(|_| "wasm: export name is not UTF-8")?;
+            let new = rename(name);
+            write_leb(new.len() as u32, &mut body);
+            body.extend_from_slice(new.as_bytes());
+            let desc_start = at;
+            take(b, &mut at, 1)?;
+            read_leb(b, &mut at)?;
+            body.extend_from_slice(&b[desc_start..at]);
+        }
+        if at != b.len() {
+            return Err("wasm: trailing bytes in the export section".into());
+        }
+        Ok(body)
+    })
 }
 
 fn rewrite_import_section(b: &[u8], rename: &mut impl FnMut(&str) -> String) -> Result<Vec<u8>> {

@@ -19,7 +19,9 @@
 //! `std::panicking::set_hook` and `panic_count` are deliberately absent: they also run when
 //! nothing panics, and wasm-opt drops whatever only panics reached.
 
-use super::imports::{function_names, imported_functions, read_leb, sections, take, write_leb};
+use super::imports::{
+    function_names, imported_functions, read_leb, rewrite_section, sections, take, write_leb,
+};
 use crate::Result;
 
 /// The panic entry points, as names without crate hashes (`core[c5930c85a12de822]::x` and
@@ -95,53 +97,45 @@ fn snip(wasm: &[u8], pick: impl Fn(&str) -> bool) -> Result<(Vec<u8>, Snipped)> 
     let imported = imported_functions(&sections)?;
     let results = result_counts(&sections)?;
     let types = function_types(&sections)?;
-    let mut out = wasm[..8].to_vec();
     let mut done = Snipped {
         replaced: Vec::new(),
         already_trapping: 0,
     };
-    for (id, body) in sections {
-        let body = if id == 10 {
-            let mut at = 0;
-            let count = read_leb(body, &mut at)?;
-            let mut code = Vec::with_capacity(body.len());
-            write_leb(count, &mut code);
-            for i in 0..count {
-                let len = read_leb(body, &mut at)? as usize;
-                let old = take(body, &mut at, len)?;
-                let name = names.get(&(imported + i)).filter(|n| pick(n));
-                let Some(name) = name else {
-                    write_leb(len as u32, &mut code);
-                    code.extend_from_slice(old);
-                    continue;
-                };
-                let ty = *types
-                    .get(i as usize)
-                    .ok_or("wasm: more bodies than functions")?;
-                if results.get(ty as usize).copied().unwrap_or(0) != 0 {
-                    return Err(format!(
-                        "snip: `{name}` returns a value, so it is not a panic entry point: fix PANIC_ENTRY_POINTS"
-                    ));
-                }
-                if old == TRAP {
-                    done.already_trapping += 1;
-                } else {
-                    done.replaced.push(name.clone());
-                }
-                write_leb(TRAP.len() as u32, &mut code);
-                code.extend_from_slice(&TRAP);
+    let out = rewrite_section(wasm, &sections, 10, |body| {
+        let mut at = 0;
+        let count = read_leb(body, &mut at)?;
+        let mut code = Vec::with_capacity(body.len());
+        write_leb(count, &mut code);
+        for i in 0..count {
+            let len = read_leb(body, &mut at)? as usize;
+            let old = take(body, &mut at, len)?;
+            let name = names.get(&(imported + i)).filter(|n| pick(n));
+            let Some(name) = name else {
+                write_leb(len as u32, &mut code);
+                code.extend_from_slice(old);
+                continue;
+            };
+            let ty = *types
+                .get(i as usize)
+                .ok_or("wasm: more bodies than functions")?;
+            if results.get(ty as usize).copied().unwrap_or(0) != 0 {
+                return Err(format!(
+                    "snip: `{name}` returns a value, so it is not a panic entry point: fix PANIC_ENTRY_POINTS"
+                ));
             }
-            if at != body.len() {
-                return Err("wasm: trailing bytes in the code section".into());
+            if old == TRAP {
+                done.already_trapping += 1;
+            } else {
+                done.replaced.push(name.clone());
             }
-            code
-        } else {
-            body.to_vec()
-        };
-        out.push(id);
-        write_leb(body.len() as u32, &mut out);
-        out.extend_from_slice(&body);
-    }
+            write_leb(TRAP.len() as u32, &mut code);
+            code.extend_from_slice(&TRAP);
+        }
+        if at != body.len() {
+            return Err("wasm: trailing bytes in the code section".into());
+        }
+        Ok(code)
+    })?;
     Ok((out, done))
 }
 
