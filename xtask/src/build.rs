@@ -41,6 +41,8 @@ pub fn build_dist() -> Result {
         })?,
         None => build_wasm(None)?,
     };
+    // Which of the two builds dist/ was made from, for `cargo xtask size --functions`.
+    fs::write(shipped_from(), wasm.to_string_lossy().as_bytes()).map_err(|e| e.to_string())?;
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
     run(Command::new("wasm-bindgen")
@@ -126,6 +128,12 @@ pub fn build_dist() -> Result {
     fs::copy(root.join("README.md"), dist.join("README.md")).map_err(|e| e.to_string())?;
     let _ = fs::remove_dir_all(&final_dir);
     fs::rename(&dist, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))
+}
+
+/// The file that names the wasm the last `cargo xtask build` made dist/ from (the nightly or the
+/// stable build: both stay in target/, and the newer file is not always the shipped one).
+pub fn shipped_from() -> std::path::PathBuf {
+    crate::target_dir().join("explain402-shipped-wasm.txt")
 }
 
 /// Replaces the body of every panic entry point of the wasm at `path` with a trap, in place

@@ -169,21 +169,15 @@ pub fn print_wasm_parts() -> Result {
 /// one, whose import names are shortened afterwards).
 pub fn print_functions(n: usize) -> Result {
     let target = crate::target_dir();
-    let built = [
-        target.join("release-nightly/wasm32-unknown-unknown/release/explain402.wasm"),
-        target.join("wasm32-unknown-unknown/release/explain402.wasm"),
-    ];
-    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let wasm = built
-        .iter()
-        .filter(|p| p.exists())
-        .max_by_key(|p| modified(p))
-        .ok_or("no release wasm: run `cargo xtask build` first")?;
+    let wasm = std::path::PathBuf::from(
+        std::fs::read_to_string(crate::build::shipped_from())
+            .map_err(|_| "no release wasm: run `cargo xtask build` first")?,
+    );
     let dir = target.join("size-functions");
     let _ = std::fs::remove_dir_all(&dir);
     crate::setup::run(
         std::process::Command::new("wasm-bindgen")
-            .arg(wasm)
+            .arg(&wasm)
             .args([
                 "--target",
                 "web",
