@@ -32,6 +32,8 @@ const LOOPBACK_SAMPLES = QUICK ? 5 : 30;
 const WARM_WARMUP = 5;
 const WARM_SAMPLES = QUICK ? 10 : 100;
 const COLD_SAMPLES = QUICK ? 5 : 30;
+/** Cold panels in a browser that compiles the whole WASM up front (a diagnostic, not a goal). */
+const EAGER_SAMPLES = QUICK ? 3 : 15;
 /** Show/dismiss cycles of the memory check. */
 const MEMORY_CYCLES = QUICK ? 100 : 1_000;
 /**
@@ -310,6 +312,47 @@ async function warmPanel(page, response) {
 }
 
 /**
+ * Where a warm panel's time goes, measured apart from the figures above (this wraps the page's
+ * `focus`): `Explain402.handle` of a plain object (no copy to read) until the host is in the DOM,
+ * and within it the style and layout of the new panel (forced just before the dialog's `focus`)
+ * and the `focus` call itself.
+ */
+async function warmParts(page, response) {
+  return page.evaluate(
+    async ({ r, warmup, samples }) => {
+      const focus = HTMLElement.prototype.focus;
+      let part = null;
+      HTMLElement.prototype.focus = function (...args) {
+        const at = performance.now();
+        if (part && this.isConnected) this.getBoundingClientRect();
+        const laid = performance.now();
+        focus.apply(this, args);
+        if (part && !part.layout) Object.assign(part, { layout: laid - at, focus: performance.now() - laid });
+      };
+      const out = [];
+      try {
+        for (let i = 0; i < warmup + samples; i++) {
+          part = {};
+          const shown = window.__bench.untilPanel();
+          const t0 = performance.now();
+          window.Explain402.handle({ status: r.status, headers: r.headers, body: r.body });
+          const t = await shown;
+          const p = part;
+          part = null;
+          await window.__bench.dismiss();
+          await new Promise((ok) => setTimeout(ok, 10));
+          if (i >= warmup) out.push({ dom: t.dom - t0, layout: p.layout ?? null, focus: p.focus ?? null });
+        }
+      } finally {
+        HTMLElement.prototype.focus = focus;
+      }
+      return out;
+    },
+    { r: response, warmup: WARM_WARMUP, samples: WARM_SAMPLES }
+  );
+}
+
+/**
  * A cold panel: a fresh browser context (nothing cached; dist/ is served no-store anyway), the
  * loader added, and in the same task as its load event the first 402. The loader's idle-time
  * preload has not run yet (it waits for requestIdleCallback), so this time includes fetching,
@@ -480,6 +523,7 @@ async function main() {
     log(`warm panel: ${WARM_SAMPLES} samples`);
     p = await newPage(browser, errors);
     out.warm = await warmPanel(p.page, response);
+    out.warmParts = await warmParts(p.page, response);
     await p.context.close();
 
     // The three take turns, in a rotating order, each in a fresh context: sample i of each makes
@@ -506,6 +550,17 @@ async function main() {
   } finally {
     await browser.close();
   }
+  // What V8's lazy compilation of WASM functions (each compiled on its first call, on the main
+  // thread) costs the first diagnosis, and what compiling all of them up front would cost
+  // instead: a second browser with `--no-wasm-lazy-compilation`, which no page can ask for.
+  log(`cold panel with the whole WASM compiled up front: ${EAGER_SAMPLES} fresh contexts`);
+  const eager = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, "--js-flags=--no-wasm-lazy-compilation"] });
+  try {
+    out.coldEager = [];
+    for (let i = 0; i < EAGER_SAMPLES; i++) out.coldEager.push(await coldPanel(eager, response, errors));
+  } finally {
+    await eager.close();
+  }
   out.errors = errors;
   out.summary = summarize(out);
   process.stdout.write(JSON.stringify(out) + "\n");
@@ -528,6 +583,8 @@ function summarize(out) {
   const l = out.loopback;
   const field = (xs, k) => stats(xs.map((x) => x[k]));
   const marks = (xs) => Object.fromEntries(MARKS.map((n) => [n, stats(xs.map((x) => x.marks[n]))]));
+  /** From the `configured` mark to the `diagnosed` one: the first call into the diagnosis. */
+  const firstCall = (xs) => stats(xs.map((x) => (x.marks.diagnosed === null || x.marks.configured === null ? null : x.marks.diagnosed - x.marks.configured)));
   /** Per pair: sample i of `xs` over sample i of sweetalert2. */
   const vsSwal = (xs) => stats(xs.map((x, i) => x.dom / out.swal[i].dom));
   return {
@@ -538,11 +595,17 @@ function summarize(out) {
       dom: field(out.warm, "dom"), visible: field(out.warm, "visible"), frame: field(out.warm, "frame"),
       diagnoseResponse: field(out.warm, "diagnoseResponse"), diagnoseObject: field(out.warm, "diagnoseObject"),
     },
+    warmParts: { dom: field(out.warmParts, "dom"), layout: field(out.warmParts, "layout"), focus: field(out.warmParts, "focus") },
     cold: {
       dom: field(out.cold, "dom"), visible: field(out.cold, "visible"), frame: field(out.cold, "frame"),
       glue: field(out.cold, "glue"), wasm: field(out.cold, "wasm"), afterWasm: field(out.cold, "afterWasm"),
       marks: marks(out.cold),
+      firstCall: firstCall(out.cold),
       preloaded: out.cold.filter((c) => c.preloaded > 0).length,
+    },
+    coldEager: {
+      dom: field(out.coldEager, "dom"), compiled: stats(out.coldEager.map((x) => x.marks.compiled)),
+      firstCall: firstCall(out.coldEager),
     },
     coldLoader: {
       dom: field(out.coldLoader, "dom"), visible: field(out.coldLoader, "visible"), frame: field(out.coldLoader, "frame"),
