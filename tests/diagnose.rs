@@ -767,3 +767,53 @@ fn unknown_codes_fall_back_to_their_vendor_family() {
         Some((Cause::PaymentRequired, Source::Status))
     );
 }
+
+#[test]
+fn lists_of_codes_and_graphql_errors_are_read_by_the_fallback() {
+    // Shapes of vendors no pack knows: host and names made up, the shapes are the families'.
+    let d = |status, body: &str| {
+        let ex = Exchange {
+            status,
+            url: Some("https://api.unknown-gateway.example/v1/pay".into()),
+            body: body.as_bytes().to_vec(),
+            ..Exchange::default()
+        };
+        diagnose(&ex).map(|d| (d.cause, d.source, d.details.code))
+    };
+    // A list under a plural code key holds codes, each read as under the singular key.
+    assert_eq!(
+        d(422, r#"{"id":"r1","decline_codes":["expired_card"]}"#),
+        Some((
+            Cause::CardExpired,
+            Source::Fields,
+            Some("expired_card".into())
+        ))
+    );
+    assert_eq!(
+        d(
+            400,
+            r#"{"reasons":["not_a_code at all","invalid_card_number"]}"#
+        ),
+        Some((
+            Cause::CardDetailsInvalid,
+            Source::Fields,
+            Some("invalid_card_number".into())
+        ))
+    );
+    // Numbers in such a list are not codes, and a list of ids names no cause.
+    assert_eq!(d(400, r#"{"error_codes":[50076],"ids":["pay_123"]}"#), None);
+    // GraphQL answers a failed operation with 200 and an `errors` list: read like any error.
+    assert_eq!(
+        d(
+            200,
+            r#"{"data":{"tokenize":null},"errors":[{"message":"CVV must be 3 digits.","path":["tokenize"]}]}"#
+        ),
+        Some((Cause::CardIncorrectCvc, Source::Fields, None))
+    );
+    // ...but a 200 without one, or with an empty one, is a success and stays silent.
+    assert_eq!(
+        d(200, r#"{"data":{"tokenize":{"cvv":"123"}},"errors":[]}"#),
+        None
+    );
+    assert_eq!(d(200, r#"{"data":{"cvv":"must be 3 digits"}}"#), None);
+}

@@ -2,8 +2,9 @@
 //!
 //! It reads the usual places for a code and a message at any depth of a JSON body (`code`,
 //! `error.code`, `errors[].code`, `error.status`, `reason`, `type`, `message`, `detail`,
-//! `title`, `error_description`, …), error headers such as `x-amzn-ErrorType`, or the visible
-//! text of a page, and weighs them against the cause signals of `knowledge/lexicon.toml`.
+//! `title`, `error_description`, …, and a list under a plural key as its items under the
+//! singular one), error headers such as `x-amzn-ErrorType`, or the visible text of a page, and
+//! weighs them against the cause signals of `knowledge/lexicon.toml`.
 //!
 //! # Design
 //! Evidence is weighed, not matched first-come: a code naming a cause counts four, a phrase in
@@ -11,7 +12,7 @@
 //! earlier (more specific) signal on a tie. So a Gemini quota error whose message also says
 //! "billing" is a quota, because its code and its main phrase say so. The status alone never
 //! decides here (the status fallback after this does), and a 2xx body is read only when it
-//! says the payment failed. A lost, stolen or fraud code anywhere makes a plain decline.
+//! says the payment failed (or, from GraphQL, that the operation did). A lost, stolen or fraud code anywhere makes a plain decline.
 
 use super::details::Source;
 use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
@@ -273,6 +274,29 @@ impl<'a> Evidence<'a> {
             self.failed = true;
         }
         if let Value::String(t) = v {
+            self.text(key, t, message_key, outcome_key);
+        }
+        if let Value::Array(items) = v {
+            // A list under a plural key is read as each item would be under the singular one:
+            // `"error_codes": ["card_expired"]` holds codes, `"errors": ["…"]` codes or text.
+            let one = key.strip_suffix('s').unwrap_or(key);
+            let (message_key, outcome_key) = (message_key || is_message_key(one), false);
+            let mut taken = 0;
+            for x in items {
+                if taken == 16 {
+                    break;
+                }
+                if let Some(t) = x.as_str() {
+                    self.text(one, t, message_key, outcome_key);
+                    taken += 1;
+                }
+            }
+        }
+    }
+
+    /// A string member: a code, human text, or an outcome, by its key and its shape.
+    fn text(&mut self, key: &str, t: &'a str, message_key: bool, outcome_key: bool) {
+        {
             let t = t.trim();
             let is_code = !t.is_empty()
                 && t.len() <= MAX_CODE
@@ -309,18 +333,6 @@ impl<'a> Evidence<'a> {
                     self.messages.push(t)
                 }
                 _ => {}
-            }
-        }
-        if let (true, Value::Array(items)) = (message_key, v) {
-            let mut taken = 0;
-            for x in items {
-                if taken == 16 {
-                    break;
-                }
-                if let Some(t) = x.as_str() {
-                    self.messages.push(t);
-                    taken += 1;
-                }
             }
         }
     }
@@ -472,8 +484,12 @@ pub fn detect(input: &Input) -> Option<Found> {
     let messages = ev.messages.join(" ");
     let folded = fold(&messages);
     // A 2xx body is a payment result an app handed over: explained only when it says it failed
-    // (an outcome field, or failure wording).
-    if input.status() < 400 && !ev.failed && !any_in(FAILED_WORDS, &folded) {
+    // (an outcome field, failure wording, or a GraphQL error list).
+    if input.status() < 400
+        && !ev.failed
+        && !any_in(FAILED_WORDS, &folded)
+        && !graphql_errors(input)
+    {
         return None;
     }
     let source = if input.json.is_some() {
@@ -594,6 +610,22 @@ fn markers(raw: &str) -> Option<Cause> {
         }
     }
     None
+}
+
+/// A GraphQL response that reports errors: GraphQL over HTTP answers a failed operation with
+/// status 200 and a top-level `errors` list, each entry an object with a `message` (the GraphQL
+/// specification's "Response" section, "Errors": graphql/graphql-spec
+/// `spec/Section 7 -- Response.md`).
+fn graphql_errors(input: &Input) -> bool {
+    input
+        .json
+        .as_ref()
+        .and_then(|j| j.get("errors"))
+        .and_then(Value::as_array)
+        .and_then(<[Value]>::first)
+        .and_then(|e| e.get("message"))
+        .and_then(Value::as_str)
+        .is_some()
 }
 
 /// RFC 9457: served as `application/problem+json`, or an object with a string `type` and a
