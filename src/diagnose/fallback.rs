@@ -12,7 +12,8 @@
 //! earlier (more specific) signal on a tie. So a Gemini quota error whose message also says
 //! "billing" is a quota, because its code and its main phrase say so. The status alone never
 //! decides here (the status fallback after this does), and a 2xx body is read only when it
-//! says the payment failed (or, from GraphQL, that the operation did). A lost, stolen or fraud code anywhere makes a plain decline.
+//! says the payment failed (or, from GraphQL, that the operation did). A lost, stolen or fraud
+//! code anywhere makes a plain decline.
 
 use super::details::Source;
 use super::engine::{any_phrase, is_sensitive, message_link, sensitive_anywhere};
@@ -280,14 +281,14 @@ impl<'a> Evidence<'a> {
             // A list under a plural key is read as each item would be under the singular one:
             // `"error_codes": ["card_expired"]` holds codes, `"errors": ["…"]` codes or text.
             let one = key.strip_suffix('s').unwrap_or(key);
-            let (message_key, outcome_key) = (message_key || is_message_key(one), false);
+            let message_key = message_key || is_message_key(one);
             let mut taken = 0;
             for x in items {
                 if taken == 16 {
                     break;
                 }
                 if let Some(t) = x.as_str() {
-                    self.text(one, t, message_key, outcome_key);
+                    self.text(one, t, message_key, false);
                     taken += 1;
                 }
             }
@@ -296,44 +297,42 @@ impl<'a> Evidence<'a> {
 
     /// A string member: a code, human text, or an outcome, by its key and its shape.
     fn text(&mut self, key: &str, t: &'a str, message_key: bool, outcome_key: bool) {
-        {
-            let t = t.trim();
-            let is_code = !t.is_empty()
-                && t.len() <= MAX_CODE
-                && !t.as_bytes().contains(&b' ')
-                && !all_bytes(t, digit);
-            let norm = if outcome_key || is_code {
-                normalize(t)
-            } else {
-                String::new()
-            };
-            if outcome_key {
-                for w in norm.split('_') {
-                    self.failed |= listed(FAILED, w);
-                }
+        let t = t.trim();
+        let is_code = !t.is_empty()
+            && t.len() <= MAX_CODE
+            && !t.as_bytes().contains(&b' ')
+            && !all_bytes(t, digit);
+        let norm = if outcome_key || is_code {
+            normalize(t)
+        } else {
+            String::new()
+        };
+        if outcome_key {
+            for w in norm.split('_') {
+                self.failed |= listed(FAILED, w);
             }
-            if is_code {
-                // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
-                self.note(&norm);
+        }
+        if is_code {
+            // Every short value says something about the context ("PAYMENT_METHOD_ERROR").
+            self.note(&norm);
+        }
+        // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
+        let shouting = message_key
+            && t.as_bytes().contains(&b'_')
+            && all_bytes(t, |b| {
+                b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+            });
+        let rank = match code_rank(key) {
+            None if shouting => Some(1),
+            rank => rank,
+        };
+        match rank {
+            Some(rank) if is_code && self.codes.len() < 64 => self.codes.push((rank, t, norm)),
+            // A code field holding a sentence ("refusalReason": "Expired Card") is wording.
+            _ if (message_key || rank.is_some()) && self.messages.len() < 64 => {
+                self.messages.push(t)
             }
-            // An UPPER_SNAKE message ("message": "TOKEN_EXPIRED") is a code too.
-            let shouting = message_key
-                && t.as_bytes().contains(&b'_')
-                && all_bytes(t, |b| {
-                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
-                });
-            let rank = match code_rank(key) {
-                None if shouting => Some(1),
-                rank => rank,
-            };
-            match rank {
-                Some(rank) if is_code && self.codes.len() < 64 => self.codes.push((rank, t, norm)),
-                // A code field holding a sentence ("refusalReason": "Expired Card") is wording.
-                _ if (message_key || rank.is_some()) && self.messages.len() < 64 => {
-                    self.messages.push(t)
-                }
-                _ => {}
-            }
+            _ => {}
         }
     }
 }
