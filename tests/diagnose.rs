@@ -769,7 +769,7 @@ fn unknown_codes_fall_back_to_their_vendor_family() {
 }
 
 #[test]
-fn lists_of_codes_and_graphql_errors_are_read_by_the_fallback() {
+fn the_fallback_reads_code_lists_graphql_errors_and_error_messages() {
     // Shapes of vendors no pack knows: host and names made up, the shapes are the families'.
     let d = |status, body: &str| {
         let ex = Exchange {
@@ -816,4 +816,14 @@ fn lists_of_codes_and_graphql_errors_are_read_by_the_fallback() {
         None
     );
     assert_eq!(d(200, r#"{"data":{"cvv":"must be 3 digits"}}"#), None);
+    // An error's message in a 200 says something failed; an empty or absent one does not.
+    assert_eq!(
+        d(
+            200,
+            r#"{"error_message":"The daily quota for this key was exceeded.","results":[]}"#
+        ),
+        Some((Cause::QuotaExceeded, Source::Fields, None))
+    );
+    assert_eq!(d(200, r#"{"error_message":"","results":[1]}"#), None);
+    assert_eq!(d(200, r#"{"error":null,"results":[1]}"#), None);
 }

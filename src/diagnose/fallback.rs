@@ -12,7 +12,8 @@
 //! earlier (more specific) signal on a tie. So a Gemini quota error whose message also says
 //! "billing" is a quota, because its code and its main phrase say so. The status alone never
 //! decides here (the status fallback after this does), and a 2xx body is read only when it
-//! says the payment failed (or, from GraphQL, that the operation did). A lost, stolen or fraud
+//! says the payment failed (an outcome field, failure wording, an error's message, or a GraphQL
+//! error list). A lost, stolen or fraud
 //! code anywhere makes a plain decline.
 
 use super::details::Source;
@@ -298,6 +299,9 @@ impl<'a> Evidence<'a> {
     /// A string member: a code, human text, or an outcome, by its key and its shape.
     fn text(&mut self, key: &str, t: &'a str, message_key: bool, outcome_key: bool) {
         let t = t.trim();
+        // An error's message ("error_message": "You have exceeded …") says something failed,
+        // whatever the status.
+        self.failed |= message_key && key.contains("error") && t.contains(' ');
         let is_code = !t.is_empty()
             && t.len() <= MAX_CODE
             && !t.as_bytes().contains(&b' ')
