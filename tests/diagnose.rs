@@ -769,7 +769,7 @@ fn unknown_codes_fall_back_to_their_vendor_family() {
 }
 
 #[test]
-fn the_fallback_reads_code_lists_graphql_errors_and_error_messages() {
+fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_captcha_links() {
     // Shapes of vendors no pack knows: host and names made up, the shapes are the families'.
     let d = |status, body: &str| {
         let ex = Exchange {
@@ -826,4 +826,25 @@ fn the_fallback_reads_code_lists_graphql_errors_and_error_messages() {
     );
     assert_eq!(d(200, r#"{"error_message":"","results":[1]}"#), None);
     assert_eq!(d(200, r#"{"error":null,"results":[1]}"#), None);
+    // A JSON rejection that points at a captcha is a bot check; other links say nothing.
+    let cause = |status, body: &str| d(status, body).map(|(c, _, _)| c);
+    assert_eq!(
+        cause(
+            403,
+            r#"{"redirect":"https://verify.unknown-shield.example/captcha/?cid=1"}"#
+        ),
+        Some(Cause::BotChallenge)
+    );
+    assert_eq!(
+        cause(403, r#"{"script":"/x1/captcha/captcha.js?u=2"}"#),
+        Some(Cause::BotChallenge)
+    );
+    assert_eq!(
+        cause(403, r#"{"docs":"https://unknown.example/docs/errors"}"#),
+        Some(Cause::Forbidden)
+    );
+    assert_eq!(
+        cause(200, r#"{"captcha":"https://unknown.example/captcha/"}"#),
+        None
+    );
 }

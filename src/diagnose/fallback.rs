@@ -4,7 +4,8 @@
 //! `error.code`, `errors[].code`, `error.status`, `reason`, `type`, `message`, `detail`,
 //! `title`, `error_description`, …, and a list under a plural key as its items under the
 //! singular one), error headers such as `x-amzn-ErrorType`, or the visible text of a page, and
-//! weighs them against the cause signals of `knowledge/lexicon.toml`.
+//! weighs them against the cause signals of `knowledge/lexicon.toml` (whose `markup` words are
+//! looked for in a page's markup, and in the links a JSON rejection gives).
 //!
 //! # Design
 //! Evidence is weighed, not matched first-come: a code naming a cause counts four, a phrase in
@@ -226,6 +227,9 @@ struct Evidence<'a> {
     /// The normalized keys and short values seen: whether this is a payment's context.
     context: String,
     messages: Vec<&'a str>,
+    /// The links and paths among the values (`"url": "https://…/captcha/?…"`), for the
+    /// markup words: a rejection that points at a captcha is a bot check.
+    links: String,
     failed: bool,
     nodes: usize,
 }
@@ -299,6 +303,13 @@ impl<'a> Evidence<'a> {
     /// A string member: a code, human text, or an outcome, by its key and its shape.
     fn text(&mut self, key: &str, t: &'a str, message_key: bool, outcome_key: bool) {
         let t = t.trim();
+        if (t.starts_with("http") || t.starts_with('/'))
+            && !t.contains(' ')
+            && self.links.len() + t.len() < 4096
+        {
+            self.links.push_str(t);
+            self.links.push(' ');
+        }
         // An error's message ("error_message": "You have exceeded …") says something failed,
         // whatever the status.
         self.failed |= message_key && key.contains("error") && t.contains(' ');
@@ -459,10 +470,12 @@ fn by_phrase(text: &str, status: u16, payment: bool) -> Option<Cause> {
     best.map(|(_, c)| c)
 }
 
-/// What the wording says: a bot check in a page's markup, else the phrases of the text.
-fn wording(input: &Input, text: &str, payment: bool) -> Option<Cause> {
+/// What the wording says: a bot check in a page's markup (or, in a JSON rejection, in the links
+/// it gives), else the phrases of the text.
+fn wording(input: &Input, text: &str, links: &str, payment: bool) -> Option<Cause> {
     let markup = match input.json {
         None => markers(input.raw_text()),
+        Some(_) if input.status() >= 400 => markers(links),
         Some(_) => None,
     };
     markup.or_else(|| by_phrase(text, input.status(), payment))
@@ -531,12 +544,12 @@ pub fn detect(input: &Input) -> Option<Found> {
     let (cause, code) = match by_code(&ev.codes, payment) {
         // A generic code ("declined", "payment_required", "forbidden") says less than a
         // message naming a specific cause ("Expired Card", "requires more credits").
-        Some((c, code)) if is_generic(&c) => match wording(input, text, payment) {
+        Some((c, code)) if is_generic(&c) => match wording(input, text, &ev.links, payment) {
             Some(p) if refines(&c, &p) => (p, Some(code)),
             _ => (c, Some(code)),
         },
         Some((c, code)) => (c, Some(code)),
-        None => match wording(input, text, payment)? {
+        None => match wording(input, text, &ev.links, payment)? {
             // A server error's page ("503 Service Temporarily Unavailable") is not a payment's
             // wording; a platform's suspension or quota page is.
             c if input.status() >= 500
