@@ -769,7 +769,7 @@ fn unknown_codes_fall_back_to_their_vendor_family() {
 }
 
 #[test]
-fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_captcha_links() {
+fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_challenges() {
     // Shapes of vendors no pack knows: host and names made up, the shapes are the families'.
     let d = |status, body: &str| {
         let ex = Exchange {
@@ -846,5 +846,32 @@ fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_captcha_links
     assert_eq!(
         cause(200, r#"{"captcha":"https://unknown.example/captcha/"}"#),
         None
+    );
+    // A header by which an edge says it challenged the request decides, on any status.
+    let with_header = |status, name: &str, value: &str| {
+        let ex = Exchange {
+            status,
+            url: Some("https://shop.unknown.example/checkout".into()),
+            headers: Headers::from_iter([(name, value)]),
+            ..Exchange::default()
+        };
+        diagnose(&ex).map(|d| d.cause)
+    };
+    assert_eq!(
+        with_header(202, "X-Shield-Action", "challenge"),
+        Some(Cause::BotChallenge)
+    );
+    assert_eq!(
+        with_header(405, "x-shield-action", "CAPTCHA"),
+        Some(Cause::BotChallenge)
+    );
+    assert_eq!(
+        with_header(429, "x-edge-mitigated", "challenge"),
+        Some(Cause::BotChallenge)
+    );
+    assert_eq!(with_header(202, "x-next-action", "submit"), None);
+    assert_eq!(
+        with_header(429, "x-edge-mitigated", "none"),
+        Some(Cause::RateLimited)
     );
 }

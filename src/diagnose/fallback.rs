@@ -5,7 +5,8 @@
 //! `title`, `error_description`, …, and a list under a plural key as its items under the
 //! singular one), error headers such as `x-amzn-ErrorType`, or the visible text of a page, and
 //! weighs them against the cause signals of `knowledge/lexicon.toml` (whose `markup` words are
-//! looked for in a page's markup, and in the links a JSON rejection gives).
+//! looked for in a page's markup, and in the links a JSON rejection gives, and whose `headers`
+//! entries name the headers by which an edge says it challenged the request).
 //!
 //! # Design
 //! Evidence is weighed, not matched first-come: a code naming a cause counts four, a phrase in
@@ -497,6 +498,8 @@ pub fn detect(input: &Input) -> Option<Found> {
             ev.codes.push((1, value, normalize(value)));
         }
     }
+    // A header by which an edge says it challenged the request (`cf-mitigated: challenge`).
+    let challenged = header_signal(input);
     let messages = ev.messages.join(" ");
     let folded = fold(&messages);
     // A 2xx body is a payment result an app handed over: explained only when it says it failed
@@ -505,6 +508,7 @@ pub fn detect(input: &Input) -> Option<Found> {
         && !ev.failed
         && !any_in(FAILED_WORDS, &folded)
         && !graphql_errors(input)
+        && challenged.is_none()
     {
         return None;
     }
@@ -541,26 +545,31 @@ pub fn detect(input: &Input) -> Option<Found> {
             payment = payment || has(n, w);
         }
     }
-    let (cause, code) = match by_code(&ev.codes, payment) {
-        // A generic code ("declined", "payment_required", "forbidden") says less than a
-        // message naming a specific cause ("Expired Card", "requires more credits").
-        Some((c, code)) if is_generic(&c) => match wording(input, text, &ev.links, payment) {
-            Some(p) if refines(&c, &p) => (p, Some(code)),
-            _ => (c, Some(code)),
-        },
-        Some((c, code)) => (c, Some(code)),
-        None => match wording(input, text, &ev.links, payment)? {
-            // A server error's page ("503 Service Temporarily Unavailable") is not a payment's
-            // wording; a platform's suspension or quota page is.
-            c if input.status() >= 500
-                && !matches!(c, Cause::ServiceSuspendedBilling | Cause::QuotaExceeded) =>
-            {
-                return None
-            }
-            // "Access denied" on a 401 asks to sign in.
-            Cause::Forbidden if input.status() == 401 => (Cause::AuthRequired, None),
-            c => (c, None),
-        },
+    // A header's challenge decides and names no code; else the codes, then the wording.
+    let (cause, code) = if let Some(c) = challenged {
+        (c, None)
+    } else {
+        match by_code(&ev.codes, payment) {
+            // A generic code ("declined", "payment_required", "forbidden") says less than a
+            // message naming a specific cause ("Expired Card", "requires more credits").
+            Some((c, code)) if is_generic(&c) => match wording(input, text, &ev.links, payment) {
+                Some(p) if refines(&c, &p) => (p, Some(code)),
+                _ => (c, Some(code)),
+            },
+            Some((c, code)) => (c, Some(code)),
+            None => match wording(input, text, &ev.links, payment)? {
+                // A server error's page ("503 Service Temporarily Unavailable") is not a payment's
+                // wording; a platform's suspension or quota page is.
+                c if input.status() >= 500
+                    && !matches!(c, Cause::ServiceSuspendedBilling | Cause::QuotaExceeded) =>
+                {
+                    return None
+                }
+                // "Access denied" on a 401 asks to sign in.
+                Cause::Forbidden if input.status() == 401 => (Cause::AuthRequired, None),
+                c => (c, None),
+            },
+        }
     };
     let code = code.or_else(|| ev.codes.first().map(|(_, c, _)| *c));
     let session = any_in(SESSION_WORDS, &hay);
@@ -613,6 +622,24 @@ fn refines(cause: &Cause, specific: &Cause) -> bool {
         AuthRequired => access,
         _ => false,
     }
+}
+
+/// The cause a response header names: a signal's `headers` entry `suffix=value` holds when a
+/// header's name ends with `suffix` and its value is `value` (ASCII case ignored).
+fn header_signal(input: &Input) -> Option<Cause> {
+    for s in lexicon() {
+        for h in list(s.get("headers")) {
+            let Some((suffix, value)) = h.split_once('=') else {
+                continue;
+            };
+            for (name, v) in input.ex.headers.iter() {
+                if name.ends_with(suffix) && v.trim().eq_ignore_ascii_case(value) {
+                    return cause_of(s, true);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A bot check in a page's markup (a captcha widget's script or class), which the visible
