@@ -825,6 +825,10 @@ fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_challenges() 
         Some((Cause::QuotaExceeded, Source::Fields, None))
     );
     assert_eq!(d(200, r#"{"error_message":"","results":[1]}"#), None);
+    assert_eq!(
+        d(403, r#"{"message":"Out of request quota until tomorrow."}"#),
+        Some((Cause::QuotaExceeded, Source::Fields, None))
+    );
     assert_eq!(d(200, r#"{"error":null,"results":[1]}"#), None);
     // A JSON rejection that points at a captcha is a bot check; other links say nothing.
     let cause = |status, body: &str| d(status, body).map(|(c, _, _)| c);
