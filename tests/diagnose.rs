@@ -851,6 +851,18 @@ fn the_fallback_reads_code_lists_error_messages_graphql_errors_and_challenges() 
         cause(200, r#"{"captcha":"https://unknown.example/captcha/"}"#),
         None
     );
+    // A code that names a cause outweighs one of the same rank that only says "refused".
+    assert_eq!(
+        cause(
+            403,
+            r#"{"errors":[{"reason":"forbidden"}],"details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}"#
+        ),
+        Some(Cause::MerchantMisconfigured)
+    );
+    assert_eq!(
+        cause(403, r#"{"errors":[{"reason":"forbidden"}]}"#),
+        Some(Cause::Forbidden)
+    );
     // A header by which an edge says it challenged the request decides, on any status.
     let with_header = |status, name: &str, value: &str| {
         let ex = Exchange {

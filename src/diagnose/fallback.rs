@@ -415,9 +415,13 @@ fn cause_of(signal: Node, payment: bool) -> Option<Cause> {
 }
 
 /// The cause the codes name: the most specific code that names one (by the rank of its key,
-/// then in body order), and the first signal it names.
+/// then a specific cause before a generic one, then in body order), and the first signal it
+/// names.
 fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cause, &'a str)> {
     // Rank by rank rather than a sort: the ranks are few, and a sort costs kilobytes of wasm.
+    // Within a rank, a code naming a specific cause comes before one that only says "refused"
+    // (`"reason": "forbidden"` beside `"reason": "API_KEY_SERVICE_BLOCKED"`).
+    let mut generic = None;
     for rank in 0..CODE_KEYS.len() {
         for (r, sent, norm) in codes {
             if *r != rank {
@@ -437,9 +441,16 @@ fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cau
                     best = Some((len, s));
                 }
             }
-            if let Some(c) = best.and_then(|(_, s)| cause_of(s, payment)) {
-                return Some((c, *sent));
+            match best.and_then(|(_, s)| cause_of(s, payment)) {
+                Some(c) if is_generic(&c) => {
+                    generic = generic.or(Some((c, *sent)));
+                }
+                Some(c) => return Some((c, *sent)),
+                None => {}
             }
+        }
+        if generic.is_some() {
+            return generic;
         }
     }
     None
