@@ -441,12 +441,13 @@ fn by_code<'a>(codes: &[(usize, &'a str, String)], payment: bool) -> Option<(Cau
                     best = Some((len, s));
                 }
             }
-            match best.and_then(|(_, s)| cause_of(s, payment)) {
-                Some(c) if is_generic(&c) => {
-                    generic = generic.or(Some((c, *sent)));
+            if let Some(c) = best.and_then(|(_, s)| cause_of(s, payment)) {
+                if !is_generic(&c) {
+                    return Some((c, *sent));
                 }
-                Some(c) => return Some((c, *sent)),
-                None => {}
+                if generic.is_none() {
+                    generic = Some((c, *sent));
+                }
             }
         }
         if generic.is_some() {
