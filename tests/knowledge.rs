@@ -1,5 +1,5 @@
 //! The knowledge packs: well-formed, sourced, each entry exercised by a fixture, and README's
-//! generated tables in step with them.
+//! generated tables in step with them; the lexicon's signals well-formed.
 
 // Native only: the full knowledge (with its sources) and the docs are not built for wasm.
 #![cfg(not(target_arch = "wasm32"))]
@@ -150,5 +150,63 @@ fn readme_tables_match_the_packs() {
             expected == readme,
             "README.md's {name} table is out of date: run `cargo xtask readme`"
         );
+    }
+}
+
+#[test]
+fn every_lexicon_signal_is_well_formed() {
+    use explain402::diagnose::Cause;
+    let full = Value::parse(FULL).expect("build.rs writes valid JSON");
+    let signals = full.get("lexicon").and_then(Value::as_array).unwrap_or(&[]);
+    assert!(
+        signals.len() > 10,
+        "the lexicon has {} signals",
+        signals.len()
+    );
+    let words = |s: &Value, key: &str| -> Vec<String> {
+        s.get(key)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for s in signals {
+        let cause = s.get("cause").and_then(Value::as_str).unwrap_or("");
+        assert!(Cause::builtin(cause).is_some(), "{cause:?} is not a cause");
+        if let Some(a) = s.get("account").and_then(Value::as_str) {
+            assert!(
+                Cause::builtin(a).is_some(),
+                "{cause}: account {a:?} is not a cause"
+            );
+        }
+        for (key, _) in s.as_object().unwrap_or(&[]) {
+            let known = [
+                "cause", "account", "codes", "phrases", "status", "markup", "headers",
+            ];
+            assert!(
+                known.contains(&key.as_str()),
+                "{cause}: unknown field {key:?}"
+            );
+        }
+        for w in ["codes", "phrases", "markup", "headers"]
+            .iter()
+            .flat_map(|k| words(s, k))
+        {
+            assert!(
+                !w.trim().is_empty() && w == w.to_lowercase(),
+                "{cause}: {w:?} must be lowercase and non-empty"
+            );
+        }
+        for h in words(s, "headers") {
+            let parts: Vec<&str> = h.split('=').collect();
+            assert!(
+                parts.len() == 2 && !parts[0].is_empty() && !parts[1].is_empty(),
+                "{cause}: header signal {h:?} is not `suffix=value`"
+            );
+        }
     }
 }
