@@ -163,17 +163,6 @@ fn every_lexicon_signal_is_well_formed() {
         "the lexicon has {} signals",
         signals.len()
     );
-    let words = |s: &Value, key: &str| -> Vec<String> {
-        s.get(key)
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     for s in signals {
         let cause = s.get("cause").and_then(Value::as_str).unwrap_or("");
         assert!(Cause::builtin(cause).is_some(), "{cause:?} is not a cause");
@@ -194,14 +183,14 @@ fn every_lexicon_signal_is_well_formed() {
         }
         for w in ["codes", "phrases", "markup", "headers"]
             .iter()
-            .flat_map(|k| words(s, k))
+            .flat_map(|k| check::list(s.get(k)))
         {
             assert!(
                 !w.trim().is_empty() && w == w.to_lowercase(),
                 "{cause}: {w:?} must be lowercase and non-empty"
             );
         }
-        for h in words(s, "headers") {
+        for h in check::list(s.get("headers")) {
             let parts: Vec<&str> = h.split('=').collect();
             assert!(
                 parts.len() == 2 && !parts[0].is_empty() && !parts[1].is_empty(),
