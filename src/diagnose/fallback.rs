@@ -15,7 +15,7 @@
 //! "billing" is a quota, because its code and its main phrase say so. The status alone never
 //! decides here (the status fallback after this does), and a 2xx body is read only when it
 //! says the payment failed (an outcome field, failure wording, an error's message, or a GraphQL
-//! error list). A lost, stolen or fraud
+//! error list), or when a header says an edge challenged the request. A lost, stolen or fraud
 //! code anywhere makes a plain decline.
 
 use super::details::Source;
